@@ -1,0 +1,22 @@
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import { testSmtpConnection } from '../transport/connectionTest';
+import { readSmtpSettings, SmtpConfigurationError } from '../transport/smtpSettings';
+
+/**
+ * What n8n runs when the user clicks Save or Retry on the credential (the node names it in
+ * `testedBy`): a real SMTP session with the sending options, answered in one sentence.
+ */
+export async function mailshitSmtpConnectionTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	let settings;
+	try {
+		settings = readSmtpSettings(credential.data ?? {});
+	} catch (error) {
+		// readSmtpSettings throws only SmtpConfigurationError: a sentence naming the field to fix
+		return { status: 'Error', message: (error as SmtpConfigurationError).message };
+	}
+	const result = await testSmtpConnection(settings);
+	return { status: result.ok ? 'OK' : 'Error', message: result.message };
+}

@@ -1,0 +1,156 @@
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { classifySmtpError, smtpFailure, type SmtpFailure } from './classifySmtpError';
+import { port25Warning } from './smtpErrorHints';
+import { smtpTransportOptions } from './smtpOptions';
+import { endpointLabel, type SmtpSettings } from './smtpSettings';
+import { redactSecrets, secretForms } from './redactSecrets';
+
+export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string; failure: SmtpFailure };
+
+/**
+ * A pseudo SASL method: nodemailer's customAuth hook is its public way to send raw commands on an
+ * open session, which the envelope probe below needs. It is never offered to or named at the server.
+ */
+const ENVELOPE_PROBE = 'X-MAILSHIT-ENVELOPE-PROBE';
+
+interface ProbeReply {
+	status: number;
+	response: string;
+	command: string;
+}
+
+/** An error in the shape nodemailer gives, so the probe's refusals use the same hint table. */
+function replyError(reply: ProbeReply): Error {
+	return Object.assign(new Error(reply.response), {
+		code: 'EENVELOPE',
+		command: reply.command,
+		response: reply.response,
+		responseCode: reply.status,
+	});
+}
+
+function connect(connection: SMTPConnection): Promise<void> {
+	return new Promise((resolve, reject) => {
+		connection.once('error', reject);
+		connection.connect(() => {
+			connection.removeListener('error', reject);
+			resolve();
+		});
+	});
+}
+
+function login(connection: SMTPConnection, auth: Parameters<SMTPConnection['login']>[0]): Promise<void> {
+	return new Promise((resolve, reject) => connection.login(auth, (error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * `verify()` alone passes when the server offers no AUTH (credentials never checked) and when it
+ * needs AUTH that we do not send (the refusal only comes at MAIL FROM). So after AUTH we open an
+ * envelope — MAIL FROM, and RCPT TO the sender itself — and reset it; no DATA, nothing is sent.
+ * Only refusals every real send would meet fail the test: auth required, relay denied, a sender
+ * the account may not use. An unknown mailbox at RCPT is not the credential's fault.
+ */
+async function probeEnvelope(connection: SMTPConnection, fromEmail: string): Promise<void> {
+	let refusal: ProbeReply | undefined;
+	const probe: Parameters<typeof login>[1] = { user: 'envelope-probe', method: ENVELOPE_PROBE };
+	connection.customAuth.set(ENVELOPE_PROBE, async (context) => {
+		const mailFrom = await context.sendCommand(`MAIL FROM:<${fromEmail}>`);
+		const mailReply = { status: mailFrom.status ?? 0, response: mailFrom.response, command: 'MAIL FROM' };
+		const authOrSender = mailReply.status >= 500 && (fromEmail || mailReply.status === 530);
+		if (authOrSender) refusal = mailReply;
+		if (mailReply.status < 400 && fromEmail) {
+			const rcpt = await context.sendCommand(`RCPT TO:<${fromEmail}>`);
+			const rcptReply = { status: rcpt.status ?? 0, response: rcpt.response, command: 'RCPT TO' };
+			if (rcptReply.status === 530 || (rcptReply.status >= 500 && /relay|5\.7\.\d/i.test(rcptReply.response))) {
+				refusal = rcptReply;
+			}
+		}
+		await context.sendCommand('RSET');
+		context.resolve();
+	});
+	await login(connection, probe);
+	if (refusal) throw replyError(refusal);
+}
+
+/**
+ * A silent port is either not SMTP or an implicit-TLS port waiting for our handshake (Secure off on
+ * 465, or any port set up that way). One TLS handshake tells them apart, so the hint can say which.
+ */
+function speaksImplicitTls(settings: SmtpSettings): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = tlsConnect({ host: settings.host, port: settings.port, rejectUnauthorized: false });
+		const done = (answer: boolean) => {
+			socket.destroy();
+			resolve(answer);
+		};
+		socket.setTimeout(Math.min(settings.timeoutSeconds, 5) * 1000, () => done(false));
+		socket.once('secureConnect', () => done(true));
+		socket.once('error', () => done(false));
+	});
+}
+
+/** The server's certificate as seen over the configured TLS path, without verifying it. */
+async function peekCertificate(settings: SmtpSettings): Promise<PeerCertificate | undefined> {
+	const connection = new SMTPConnection(smtpTransportOptions({ ...settings, allowSelfSigned: true }));
+	connection.on('error', () => undefined);
+	try {
+		await connect(connection);
+		return (connection._socket as TLSSocket | null)?.getPeerCertificate?.();
+	} catch {
+		return undefined;
+	} finally {
+		connection.close();
+	}
+}
+
+function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): string {
+	const socket = connection._socket as TLSSocket | null;
+	const protocol = connection.secure ? socket?.getProtocol?.() : undefined;
+	const channel = !connection.secure
+		? 'without encryption'
+		: `over ${settings.secure ? 'implicit TLS' : 'STARTTLS'}${protocol ? ` (${protocol})` : ''}`;
+	const unverified = connection.secure && settings.allowSelfSigned ? ', certificate not verified (Allow Self-Signed Certificates is on)' : '';
+	const who = settings.user ? `authenticated as "${settings.user}"` : 'without login (the server asked for none)';
+	const sender = settings.fromEmail ? `; the server accepts mail from ${settings.fromEmail}` : '';
+	return `Connected to ${endpointLabel(settings)} ${channel}${unverified}, ${who}${sender}.${port25Warning(settings.port, connection.secure)}`;
+}
+
+/**
+ * The credential test: connect, upgrade TLS as configured, EHLO, AUTH, probe the envelope, QUIT —
+ * with exactly the options sending uses. Resolves with one sentence; never throws.
+ */
+export async function testSmtpConnection(settings: SmtpSettings): Promise<ConnectionTestResult> {
+	const connection = new SMTPConnection(smtpTransportOptions(settings));
+	const secrets = secretForms(settings.user, settings.password);
+	// errors after the one we report (a late socket reset) must not crash the n8n process
+	connection.on('error', () => undefined);
+	try {
+		await connect(connection);
+		if (settings.user) {
+			if (!connection.allowsAuth) {
+				const notOffered = Object.assign(new Error('The server did not advertise AUTH'), { code: 'ENOAUTH', command: 'EHLO' });
+				const failure = smtpFailure('authNotOffered', notOffered, settings);
+				return { ok: false, message: failure.hint, failure };
+			}
+			await login(connection, { user: settings.user, pass: settings.password });
+		}
+		await probeEnvelope(connection, settings.fromEmail);
+		const message = redactSecrets(describeSuccess(settings, connection), secrets);
+		connection.quit();
+		return { ok: true, message };
+	} catch (error) {
+		let failure = classifySmtpError(error, settings);
+		if (failure.hintId === 'greetingTimeout' && !settings.secure && (await speaksImplicitTls(settings))) {
+			failure = smtpFailure('plainOnImplicitTlsPort', error, settings);
+		}
+		if (failure.hintId === 'expiredCertificate') {
+			// OpenSSL's verify error carries no certificate; a second, unverified look finds the date
+			const validTo = (await peekCertificate(settings))?.valid_to;
+			if (validTo) failure = smtpFailure('expiredCertificate', error, settings, { expiredOn: validTo });
+		}
+		return { ok: false, message: failure.hint, failure };
+	} finally {
+		connection.close();
+	}
+}

@@ -1,0 +1,117 @@
+import { providerPreset, type ProviderId, type StartTlsPolicy } from './providerPresets';
+
+/** The credential after presets are applied and every field is typed and checked. */
+export interface SmtpSettings {
+	provider: ProviderId;
+	host: string;
+	port: number;
+	/** Implicit TLS from the first byte (465). */
+	secure: boolean;
+	/** What to do about STARTTLS when `secure` is off. */
+	startTls: StartTlsPolicy;
+	user: string;
+	password: string;
+	fromEmail: string;
+	fromName: string;
+	allowSelfSigned: boolean;
+	/** Extra PEM CA(s) to trust, for relays signed by a company CA. */
+	caCertificate: string;
+	/** EHLO name; empty lets nodemailer use the machine's host name. */
+	clientHostName: string;
+	timeoutSeconds: number;
+}
+
+/** A credential that cannot work as filled in; `field` is the credential field's label. */
+export class SmtpConfigurationError extends Error {
+	constructor(
+		message: string,
+		readonly field: string,
+	) {
+		super(message);
+		this.name = 'SmtpConfigurationError';
+	}
+}
+
+const START_TLS_POLICIES: readonly StartTlsPolicy[] = ['opportunistic', 'required', 'disabled'];
+const MAX_TIMEOUT_SECONDS = 600;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+function numberOr(value: unknown, fallback: number): number {
+	if (value === undefined || value === null || value === '') return fallback;
+	return typeof value === 'number' ? value : Number(value);
+}
+
+/**
+ * Reads the decrypted credential data. Hidden fields may be missing (n8n stores only what the form
+ * showed), so every field has a fallback; a preset's endpoint wins over stale host/port values.
+ */
+export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
+	const provider = (text(data.provider) || 'custom') as ProviderId;
+	const preset = providerPreset(provider);
+	if (!preset) throw new SmtpConfigurationError(`Unknown provider "${provider}"`, 'Provider');
+
+	const typed = {
+		host: text(data.host) || (provider === 'localCatcher' ? 'localhost' : ''),
+		port: numberOr(data.port, provider === 'localCatcher' ? 1025 : 587),
+		secure: data.secure === true,
+		startTls: (text(data.startTls) || 'opportunistic') as StartTlsPolicy,
+	};
+	const endpoint = preset.endpoint ?? typed;
+
+	const settings: SmtpSettings = {
+		provider,
+		...endpoint,
+		// the user name is an identity: trimming it is safe; the password is used byte for byte
+		user: text(data.user),
+		password: typeof data.password === 'string' ? data.password : '',
+		fromEmail: text(data.fromEmail),
+		fromName: text(data.fromName),
+		allowSelfSigned: data.allowSelfSigned === true,
+		caCertificate: text(data.caBundle),
+		clientHostName: text(data.clientHostName),
+		timeoutSeconds: numberOr(data.connectionTimeout, 10),
+	};
+	checkSettings(settings);
+	return settings;
+}
+
+function checkSettings(settings: SmtpSettings): void {
+	if (!settings.host) {
+		throw new SmtpConfigurationError('SMTP Host is empty: enter the server name, e.g. smtp.example.com', 'SMTP Host');
+	}
+	if (/[\s/]|:\/\//.test(settings.host)) {
+		throw new SmtpConfigurationError(
+			`SMTP Host "${settings.host}" is not a host name: enter only the name, e.g. smtp.example.com, without smtp:// or a port`,
+			'SMTP Host',
+		);
+	}
+	if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) {
+		throw new SmtpConfigurationError(`SMTP Port must be a whole number from 1 to 65535 (got ${settings.port})`, 'SMTP Port');
+	}
+	if (!START_TLS_POLICIES.includes(settings.startTls)) {
+		throw new SmtpConfigurationError(`Unknown STARTTLS policy "${settings.startTls}"`, 'STARTTLS');
+	}
+	if (!settings.user && settings.password) {
+		throw new SmtpConfigurationError('A password is set but the username is empty: fill in Username too, or clear both for servers without login', 'Username');
+	}
+	if (!(settings.timeoutSeconds > 0 && settings.timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+		throw new SmtpConfigurationError(
+			`Connection Timeout must be between 1 and ${MAX_TIMEOUT_SECONDS} seconds (got ${settings.timeoutSeconds})`,
+			'Connection Timeout',
+		);
+	}
+	if (settings.clientHostName && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(settings.clientHostName)) {
+		throw new SmtpConfigurationError(
+			`Client Host Name "${settings.clientHostName}" is not a valid EHLO name: use a domain name such as n8n.example.com`,
+			'Client Host Name',
+		);
+	}
+}
+
+/** What a person would call the endpoint in a sentence: `smtp.gmail.com:587`. */
+export function endpointLabel(settings: Pick<SmtpSettings, 'host' | 'port'>): string {
+	return settings.host.includes(':') ? `[${settings.host}]:${settings.port}` : `${settings.host}:${settings.port}`;
+}

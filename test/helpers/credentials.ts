@@ -1,0 +1,23 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** Credential data as n8n hands it to the node: a custom server on 127.0.0.1 unless overridden. */
+export function smtpCredential(port: number, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return {
+		provider: 'custom',
+		host: '127.0.0.1',
+		port,
+		secure: false,
+		startTls: 'opportunistic',
+		user: '',
+		password: '',
+		fromEmail: 'sender@example.com',
+		fromName: 'Sender',
+		allowSelfSigned: false,
+		clientHostName: 'n8n.test',
+		connectionTimeout: 3,
+		...overrides,
+	};
+}
+
+/** A password with the characters that break naive escaping, used wherever a test checks for leaks. */
+export const TEST_PASSWORD = 'p@ss:w%rd-ünï-🔑';

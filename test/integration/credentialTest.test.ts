@@ -1,0 +1,222 @@
+import { X509Certificate } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
+import { startBlackhole } from '../helpers/blackhole';
+import { testCertificates, type TestCertificates } from '../helpers/certificates';
+import { smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
+import { closedPort, startSilentServer, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+
+/** Runs the test exactly as n8n does: through the node's methods.credentialTest, by its testedBy name. */
+async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const node = new MailshitSmtp();
+	const testedBy = node.description.credentials?.[0].testedBy as string;
+	const test = node.methods.credentialTest[testedBy as keyof typeof node.methods.credentialTest];
+	return test.call({} as ICredentialTestFunctions, { id: '1', name: 'test', type: 'mailshitSmtpApi', data });
+}
+
+function base64(text: string): string {
+	return Buffer.from(text).toString('base64');
+}
+
+/** The password, and its forms on the wire, must appear in no message. */
+function expectNoSecret(result: INodeCredentialTestResult): void {
+	for (const form of [TEST_PASSWORD, encodeURIComponent(TEST_PASSWORD), base64(TEST_PASSWORD), base64(`\0user\0${TEST_PASSWORD}`)]) {
+		expect(result.message).not.toContain(form);
+	}
+}
+
+const USER = { user: 'user', pass: TEST_PASSWORD };
+let certs: TestCertificates;
+const sinks: SmtpSink[] = [];
+
+async function sink(options: Parameters<typeof startSmtpSink>[0]): Promise<SmtpSink> {
+	const started = await startSmtpSink(options);
+	sinks.push(started);
+	return started;
+}
+
+beforeAll(async () => {
+	certs = await testCertificates();
+});
+
+afterAll(async () => {
+	await Promise.all(sinks.map((s) => s.close()));
+});
+
+describe('credential test: success says what was reached', () => {
+	it('plain relay without login', async () => {
+		const server = await sink({ tls: 'plain' });
+		const result = await runCredentialTest(smtpCredential(server.port));
+		expect(result).toEqual({
+			status: 'OK',
+			message: `Connected to 127.0.0.1:${server.port} without encryption, without login (the server asked for none); the server accepts mail from sender@example.com.`,
+		});
+	});
+
+	it('STARTTLS with a trusted CA and login', async () => {
+		const server = await sink({ tls: 'starttls', pem: certs.trusted, auth: USER });
+		const result = await runCredentialTest(
+			smtpCredential(server.port, { user: 'user', password: TEST_PASSWORD, caBundle: certs.ca.cert, startTls: 'required' }),
+		);
+		expect(result.status).toBe('OK');
+		expect(result.message).toMatch(
+			new RegExp(`^Connected to 127\\.0\\.0\\.1:${server.port} over STARTTLS \\(TLSv1\\.[23]\\), authenticated as "user"; the server accepts mail from sender@example\\.com\\.$`),
+		);
+		expectNoSecret(result);
+		expect(server.messages).toHaveLength(0);
+	});
+
+	it('implicit TLS with a self-signed certificate when allowed', async () => {
+		const server = await sink({ tls: 'implicit', pem: certs.selfSigned, auth: USER });
+		const result = await runCredentialTest(
+			smtpCredential(server.port, { secure: true, user: 'user', password: TEST_PASSWORD, allowSelfSigned: true }),
+		);
+		expect(result.status).toBe('OK');
+		expect(result.message).toContain('over implicit TLS (TLSv1.');
+		expect(result.message).toContain('certificate not verified (Allow Self-Signed Certificates is on), authenticated as "user"');
+	});
+
+	it('port 25 works but carries a warning', async () => {
+		const server = await sink({ tls: 'plain', port: 25 });
+		const result = await runCredentialTest(smtpCredential(server.port));
+		expect(server.port).toBe(25);
+		expect(result.status).toBe('OK');
+		expect(result.message).toContain(
+			'Warning: port 25 is meant for server-to-server relay, is often blocked by ISPs and clouds and this session was not encrypted; prefer 587 (STARTTLS) or 465 (Secure on).',
+		);
+	});
+});
+
+describe('credential test: each failure names its cause and fix', () => {
+	it('refused', async () => {
+		const port = await closedPort();
+		const result = await runCredentialTest(smtpCredential(port));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			`Connection refused by 127.0.0.1:${port}: nothing accepts connections on that port, so check SMTP Host and Port (try 587 (STARTTLS), 465 (Secure on) or 2525) and that a firewall lets n8n connect out.`,
+		);
+	});
+
+	it('host not found', async () => {
+		// a 64-character label is refused by the resolver library itself: no DNS packet leaves the machine
+		const host = `${'x'.repeat(64)}.invalid`;
+		const result = await runCredentialTest(smtpCredential(25, { host }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(`Host not found: "${host}" does not resolve in DNS, so check the spelling of SMTP Host`);
+	});
+
+	it('connection timeout (SYN dropped)', async () => {
+		const blackhole = await startBlackhole();
+		try {
+			const result = await runCredentialTest(smtpCredential(blackhole.port, { connectionTimeout: 1 }));
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain(`No answer from 127.0.0.1:${blackhole.port} within 1 s: a firewall is probably dropping the connection`);
+		} finally {
+			await blackhole.close();
+		}
+	});
+
+	it('no greeting from a port that is not SMTP', async () => {
+		const silent = await startSilentServer();
+		try {
+			const result = await runCredentialTest(smtpCredential(silent.port, { connectionTimeout: 1 }));
+			expect(result.message).toContain(`Connected to 127.0.0.1:${silent.port} but no SMTP greeting came within 1 s`);
+		} finally {
+			await silent.close();
+		}
+	});
+
+	it('Secure off on an implicit-TLS port', async () => {
+		const server = await sink({ tls: 'implicit', pem: certs.selfSigned });
+		const result = await runCredentialTest(smtpCredential(server.port, { connectionTimeout: 1 }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			`Port ${server.port} expects TLS from the first byte (implicit TLS) but Secure is off, so the server waited for a TLS handshake: turn Secure on, or use port 587 with Secure off.`,
+		);
+	});
+
+	it('Secure on a STARTTLS port ("wrong version number")', async () => {
+		const server = await sink({ tls: 'starttls', pem: certs.selfSigned });
+		const result = await runCredentialTest(smtpCredential(server.port, { secure: true }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			`Secure is on but 127.0.0.1:${server.port} speaks plain SMTP first ("wrong version number"): turn Secure off for STARTTLS ports (587, 2525, 25), or keep Secure on and use port 465.`,
+		);
+		expect(result.message).not.toMatch(/SSL routines|openssl/i);
+	});
+
+	it.each([
+		['STARTTLS', 'starttls', false],
+		['implicit TLS', 'implicit', true],
+	] as const)('self-signed certificate over %s', async (_label, tls, secure) => {
+		const server = await sink({ tls, pem: certs.selfSigned });
+		const result = await runCredentialTest(smtpCredential(server.port, { secure }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(`The certificate of 127.0.0.1:${server.port} is self-signed or signed by an unknown authority (self-signed certificate): turn on "Allow Self-Signed Certificates"`);
+	});
+
+	it('expired certificate', async () => {
+		const server = await sink({ tls: 'implicit', pem: certs.expired });
+		const result = await runCredentialTest(smtpCredential(server.port, { secure: true, caBundle: certs.ca.cert }));
+		const validTo = new Date(new X509Certificate(certs.expired.cert).validTo).getTime();
+		const stated = /expired on (.+ GMT):/.exec(result.message)?.[1];
+		expect(result.message).toContain(`The TLS certificate of 127.0.0.1:${server.port} expired on `);
+		expect(result.message).toContain(`: the server's administrator must renew it`);
+		expect(new Date(stated ?? '').getTime()).toBe(validTo);
+	});
+
+	it('certificate for another host name', async () => {
+		const server = await sink({ tls: 'starttls', pem: certs.wrongHost });
+		const result = await runCredentialTest(smtpCredential(server.port, { caBundle: certs.ca.cert }));
+		expect(result.message).toBe(
+			`The TLS certificate of 127.0.0.1:${server.port} is not valid for "127.0.0.1" (it names mail.example.test): set SMTP Host to a name the certificate lists.`,
+		);
+	});
+
+	it('STARTTLS required but not offered', async () => {
+		const server = await sink({ tls: 'plain' });
+		const result = await runCredentialTest(smtpCredential(server.port, { startTls: 'required' }));
+		expect(result.message).toBe(
+			`STARTTLS is set to Required but 127.0.0.1:${server.port} did not offer it, so the connection would be unencrypted and was stopped: use port 465 with Secure on, or a port that offers STARTTLS (587).`,
+		);
+	});
+
+	it('wrong password: App Password hint, and no trace of the password', async () => {
+		const server = await sink({ tls: 'plain', auth: { user: 'user', pass: 'the-right-one' } });
+		const result = await runCredentialTest(smtpCredential(server.port, { user: 'user', password: TEST_PASSWORD }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			'Authentication failed for user "user" (535 Authentication credentials invalid): check Username and Password; Gmail and Outlook need an App Password when 2-step verification is on.',
+		);
+		expectNoSecret(result);
+		expect(server.stats.authAttempts).toBe(1);
+	});
+
+	it('server needs login but none is set (verify() alone says OK here)', async () => {
+		const server = await sink({ tls: 'plain', auth: USER, authRequired: true });
+		const result = await runCredentialTest(smtpCredential(server.port));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			`127.0.0.1:${server.port} requires authentication (530 Error: authentication Required) but no Username and Password are set: fill them in (for Gmail and Outlook use an App Password).`,
+		);
+		expect(server.messages).toHaveLength(0);
+	});
+
+	it('login set but the server offers no AUTH (credentials would never be checked)', async () => {
+		const server = await sink({ tls: 'plain' });
+		const result = await runCredentialTest(smtpCredential(server.port, { user: 'user', password: TEST_PASSWORD }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			`127.0.0.1:${server.port} did not offer AUTH on this connection, so Username and Password were never checked: many servers offer login only after STARTTLS (set STARTTLS to Opportunistic or Required), or clear Username and Password for a relay without login.`,
+		);
+		expectNoSecret(result);
+	});
+
+	it('configuration mistakes are named before connecting', async () => {
+		const result = await runCredentialTest(smtpCredential(587, { host: 'smtp://mail.example.com:587' }));
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'SMTP Host "smtp://mail.example.com:587" is not a host name: enter only the name, e.g. smtp.example.com, without smtp:// or a port',
+		});
+	});
+});

@@ -1,0 +1,93 @@
+import { readSmtpSettings, SmtpConfigurationError } from '../../../nodes/MailshitSmtp/transport/smtpSettings';
+
+describe('readSmtpSettings: provider presets fill the endpoint', () => {
+	it.each([
+		['gmail', 'smtp.gmail.com', 587, false, 'required'],
+		['outlook365', 'smtp.office365.com', 587, false, 'required'],
+		['mailgun', 'smtp.mailgun.org', 587, false, 'required'],
+		['mailgunEu', 'smtp.eu.mailgun.org', 587, false, 'required'],
+	])('%s → %s:%d', (provider, host, port, secure, startTls) => {
+		// stale values from an earlier "custom" choice must not win over the preset
+		const settings = readSmtpSettings({ provider, host: 'old.example.com', port: 25, secure: true, user: 'me@x.com', password: 'pw' });
+		expect(settings).toMatchObject({ host, port, secure, startTls, user: 'me@x.com', password: 'pw' });
+	});
+
+	it('local catcher defaults to localhost:1025, plain, no login', () => {
+		expect(readSmtpSettings({ provider: 'localCatcher' })).toMatchObject({
+			host: 'localhost',
+			port: 1025,
+			secure: false,
+			startTls: 'opportunistic',
+			user: '',
+			password: '',
+		});
+	});
+
+	it('local catcher keeps a typed host (Docker service name)', () => {
+		expect(readSmtpSettings({ provider: 'localCatcher', host: 'mailpit', port: 1025 })).toMatchObject({ host: 'mailpit', port: 1025 });
+	});
+
+	it('custom server: every field read, trimmed, typed', () => {
+		expect(
+			readSmtpSettings({
+				provider: 'custom',
+				host: ' mail.example.com ',
+				port: '465',
+				secure: true,
+				startTls: 'disabled',
+				user: ' me ',
+				password: ' keeps spaces ',
+				fromEmail: 'a@example.com',
+				fromName: 'A',
+				allowSelfSigned: true,
+				caBundle: '-----BEGIN CERTIFICATE-----',
+				clientHostName: 'n8n.example.com',
+				connectionTimeout: 30,
+			}),
+		).toEqual({
+			provider: 'custom',
+			host: 'mail.example.com',
+			port: 465,
+			secure: true,
+			startTls: 'disabled',
+			user: 'me',
+			password: ' keeps spaces ',
+			fromEmail: 'a@example.com',
+			fromName: 'A',
+			allowSelfSigned: true,
+			caCertificate: '-----BEGIN CERTIFICATE-----',
+			clientHostName: 'n8n.example.com',
+			timeoutSeconds: 30,
+		});
+	});
+
+	it('missing provider means custom with the documented defaults', () => {
+		expect(readSmtpSettings({ host: 'mail.example.com' })).toMatchObject({ provider: 'custom', port: 587, secure: false, startTls: 'opportunistic', timeoutSeconds: 10 });
+	});
+});
+
+describe('readSmtpSettings: a credential that cannot work names the field', () => {
+	it.each([
+		[{ host: '' }, 'SMTP Host', 'SMTP Host is empty: enter the server name, e.g. smtp.example.com'],
+		[{ host: 'smtp://mail.example.com' }, 'SMTP Host', 'is not a host name'],
+		[{ host: 'mail.example.com', port: 0 }, 'SMTP Port', 'SMTP Port must be a whole number from 1 to 65535 (got 0)'],
+		[{ host: 'mail.example.com', port: 70000 }, 'SMTP Port', '(got 70000)'],
+		[{ host: 'mail.example.com', port: 'abc' }, 'SMTP Port', '(got NaN)'],
+		[{ host: 'mail.example.com', startTls: 'sometimes' }, 'STARTTLS', 'Unknown STARTTLS policy "sometimes"'],
+		[{ host: 'mail.example.com', password: 'x' }, 'Username', 'A password is set but the username is empty'],
+		[{ host: 'mail.example.com', connectionTimeout: 0 }, 'Connection Timeout', 'between 1 and 600 seconds (got 0)'],
+		[{ host: 'mail.example.com', connectionTimeout: 601 }, 'Connection Timeout', '(got 601)'],
+		[{ host: 'mail.example.com', clientHostName: 'my host' }, 'Client Host Name', 'is not a valid EHLO name'],
+		[{ provider: 'aol' }, 'Provider', 'Unknown provider "aol"'],
+	])('%j → %s', (data, field, message) => {
+		let thrown: unknown;
+		try {
+			readSmtpSettings(data);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(SmtpConfigurationError);
+		expect((thrown as SmtpConfigurationError).field).toBe(field);
+		expect((thrown as SmtpConfigurationError).message).toContain(message);
+	});
+});
