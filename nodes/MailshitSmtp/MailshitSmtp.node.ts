@@ -1,6 +1,17 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import * as render from './actions/render.operation';
+import { router } from './actions/router';
+import * as send from './actions/send/send.operation';
 import { mailshitSmtpConnectionTest } from './methods/credentialTest';
+import { getTemplateVariables } from './methods/loadOptions';
 
+/** The node: its description and a dispatch to the operation files, nothing else. */
 export class MailshitSmtp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'mailshit SMTP',
@@ -8,19 +19,48 @@ export class MailshitSmtp implements INodeType {
 		icon: { light: 'file:../../icons/mailshit.svg', dark: 'file:../../icons/mailshit.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ { send: "Send email", render: "Render template" }[$parameter["operation"]] }}',
 		description: 'Render MJML email templates with per-item variables and send them over SMTP',
 		defaults: { name: 'mailshit SMTP' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mailshitSmtpApi', required: true, testedBy: 'mailshitSmtpConnectionTest' }],
-		properties: [],
+		credentials: [
+			{
+				name: 'mailshitSmtpApi',
+				required: true,
+				testedBy: 'mailshitSmtpConnectionTest',
+				displayOptions: { show: { operation: ['send'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'send',
+				options: [
+					{ name: 'Send', value: 'send', action: 'Send an email', description: 'Render the template per item and send it over SMTP' },
+					{
+						name: 'Render',
+						value: 'render',
+						action: 'Render an email template',
+						description: 'Render html, text and subject per item without sending (no credential needed)',
+					},
+				],
+			},
+			...send.description,
+			...render.description,
+		],
 	};
 
-	methods = { credentialTest: { mailshitSmtpConnectionTest } };
+	methods = {
+		credentialTest: { mailshitSmtpConnectionTest },
+		loadOptions: { getTemplateVariables },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+		return await router.call(this);
 	}
 }

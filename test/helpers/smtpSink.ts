@@ -41,6 +41,8 @@ export interface SmtpSink {
 	messages: ReceivedMessage[];
 	/** Sessions that reached the greeting, and the most that were open at once. */
 	stats: { connections: number; open: number; maxOpen: number; authAttempts: number };
+	/** Resolves once no session is open (the client sent QUIT or closed); rejects after `timeoutMs`. */
+	waitForIdle(timeoutMs?: number): Promise<void>;
 	/** Resolves once `count` messages arrived; rejects after `timeoutMs` with what did arrive. */
 	waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMessage[]>;
 	close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		},
 		onClose() {
 			stats.open--;
+			arrivals.emit('close');
 		},
 		onAuth(auth, _session, callback) {
 			stats.authAttempts++;
@@ -96,7 +99,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 					to: session.envelope.rcptTo.map((r) => r.address),
 				};
 				const meta = { id: session.id, secure: session.secure, user: session.user as string | undefined };
-				simpleParser(raw).then(
+				simpleParser(raw, { keepCidLinks: true }).then(
 					(parsed) => {
 						messages.push({ raw, parsed, envelope, session: meta, receivedAt: Date.now() });
 						arrivals.emit('message');
@@ -108,6 +111,24 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		},
 		...options.server,
 	});
+	/** Event-driven wait: checks on every `event`, never polls or sleeps. */
+	function waitFor(event: string, done: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+		if (done()) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				arrivals.off(event, check);
+				reject(new Error(`${describe()} after ${timeoutMs} ms`));
+			}, timeoutMs);
+			function check() {
+				if (!done()) return;
+				clearTimeout(timer);
+				arrivals.off(event, check);
+				resolve();
+			}
+			arrivals.on(event, check);
+		});
+	}
+
 	server.on('error', () => {
 		// client-side aborts (the tests provoke many) surface here; the tests assert on the client side
 	});
@@ -126,20 +147,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		messages,
 		stats,
 		waitForMessages(count, timeoutMs = 10_000) {
-			if (messages.length >= count) return Promise.resolve(messages);
-			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => {
-					arrivals.off('message', check);
-					reject(new Error(`expected ${count} messages at the sink, ${messages.length} arrived in ${timeoutMs} ms`));
-				}, timeoutMs);
-				function check() {
-					if (messages.length < count) return;
-					clearTimeout(timer);
-					arrivals.off('message', check);
-					resolve(messages);
-				}
-				arrivals.on('message', check);
-			});
+			return waitFor('message', () => messages.length >= count, timeoutMs, () => `expected ${count} messages at the sink, ${messages.length} arrived`).then(
+				() => messages,
+			);
+		},
+		waitForIdle(timeoutMs = 10_000) {
+			return waitFor('close', () => stats.open === 0, timeoutMs, () => `${stats.open} SMTP sessions still open`);
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};

@@ -27,6 +27,8 @@ interface TransportError {
 	responseCode?: number;
 	reason?: string;
 	cause?: { code?: string };
+	/** Set by the connection test: the error came before the server's greeting. */
+	beforeGreeting?: boolean;
 	/** Node attaches the peer certificate to host-name mismatches. */
 	cert?: { subjectaltname?: string };
 }
@@ -60,7 +62,9 @@ function hintIdFor(e: TransportError, settings: SmtpSettings): HintId {
 	if (original === 'EAI_AGAIN') return 'dnsTemporary';
 	if (original === 'EHOSTUNREACH' || original === 'ENETUNREACH') return 'unreachable';
 	if (code === 'ETIMEDOUT' && e.timeoutType === 'CONNECT_TIMEOUT') return 'connectTimeout';
-	if (code === 'ETIMEDOUT' && e.timeoutType === 'GREETING_TIMEOUT') {
+	// nodemailer's socket timer can beat the greeting timer when both have the same length
+	const beforeGreeting = e.timeoutType === 'GREETING_TIMEOUT' || (e.timeoutType === 'SOCKET_TIMEOUT' && e.beforeGreeting === true);
+	if (code === 'ETIMEDOUT' && beforeGreeting) {
 		return plainOnImplicit ? 'plainOnImplicitTlsPort' : 'greetingTimeout';
 	}
 	if (original === 'ERR_SSL_WRONG_VERSION_NUMBER' || PLAIN_SPEAKER.test(e.message ?? '')) {
@@ -86,7 +90,8 @@ function hintIdFor(e: TransportError, settings: SmtpSettings): HintId {
 	if (command === 'EHLO' || command === 'HELO' || command === 'LHLO') return 'ehloRejected';
 	if (reply === 552 || /\b5\.3\.4\b/.test(e.response ?? '')) return 'messageTooLarge';
 	if (reply >= 500) return 'messageRefused';
-	if (CLOSED.has(original) || code === 'ECONNECTION' || (code === 'ETIMEDOUT' && command !== 'CONN')) {
+	if (code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT') return 'noReply';
+	if (CLOSED.has(original) || code === 'ECONNECTION' || code === 'ETIMEDOUT') {
 		return plainOnImplicit ? 'plainOnImplicitTlsPort' : 'connectionClosed';
 	}
 	return 'unknown';

@@ -30,11 +30,16 @@ function replyError(reply: ProbeReply): Error {
 	});
 }
 
+/** Resolves after the greeting and EHLO (and STARTTLS); errors are marked as coming before the greeting. */
 function connect(connection: SMTPConnection): Promise<void> {
 	return new Promise((resolve, reject) => {
-		connection.once('error', reject);
+		const rejectBeforeGreeting = (error: Error) => {
+			if (!connection.lastServerResponse) Object.assign(error, { beforeGreeting: true });
+			reject(error);
+		};
+		connection.once('error', rejectBeforeGreeting);
 		connection.connect(() => {
-			connection.removeListener('error', reject);
+			connection.removeListener('error', rejectBeforeGreeting);
 			resolve();
 		});
 	});

@@ -27,6 +27,7 @@ export type HintId =
 	| 'messageTooLarge'
 	| 'serverBusy'
 	| 'connectionClosed'
+	| 'noReply'
 	| 'messageRefused'
 	| 'configuration'
 	| 'unknown';
@@ -104,6 +105,8 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 		`${c.endpoint} is temporarily refusing mail (${c.detail}): it is a rate limit or maintenance, so lower Messages per Second or try again later.`,
 	connectionClosed: (c) =>
 		`${c.endpoint} closed the connection unexpectedly (${c.detail}): check that Port and Secure match the server (465 needs Secure on) and that no firewall cuts SMTP sessions.`,
+	noReply: (c) =>
+		`${c.endpoint} stopped answering for ${c.timeoutSeconds} s in the middle of the session: the server or the network is stalled, so try again later or raise Connection Timeout.`,
 	messageRefused: (c) =>
 		`The server refused the message (${c.detail}): read the server's reason; content or policy filters (SPF, DKIM, DMARC of the From domain) are the usual cause.`,
 	configuration: (c) => `The credential is not usable as filled in: ${c.detail}.`,

@@ -1,0 +1,103 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { templateFields } from '../descriptions/template.fields';
+import { validationFailed, type CallbackResult } from '../results';
+import { createTemplateCache, fillVariables, MissingVariablesError, TemplateError, type TemplateCache } from '../template';
+import type { ValidationFailure } from '../validation/errors';
+import { checkHeaderValue } from '../validation/headers';
+import { ItemParameters } from './itemParameters';
+import { itemValidationError, unexpectedError } from './nodeErrors';
+import { resultItem } from './outputItems';
+import { expressionModeProblem, readTemplateSpec, readVariables, SubjectTemplates } from './templateInputs';
+
+const renderOptions: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'renderOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Variable List',
+				name: 'includeVariables',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add "variables": the name, default and required flag of every {{variable}} in the template',
+			},
+			{
+				displayName: 'Apply Item Subject',
+				name: 'useItemOverrides',
+				type: 'boolean',
+				default: true,
+				description: 'Whether a _subject field in the input item replaces the Subject set on this node',
+			},
+		],
+	},
+];
+
+export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['render'] } }, [
+	...templateFields,
+	...renderOptions,
+]);
+
+interface RenderOptions {
+	includeVariables?: boolean;
+	useItemOverrides?: boolean;
+}
+
+type RenderOutcome = { ok: true; result: CallbackResult } | ({ ok: false } & ValidationFailure);
+
+async function renderItem(
+	node: INode,
+	params: ItemParameters,
+	templates: TemplateCache,
+	subjects: SubjectTemplates,
+	index: number,
+	item: INodeExecutionData,
+	options: RenderOptions,
+	sharedProblem: ValidationFailure | undefined,
+): Promise<RenderOutcome> {
+	if (sharedProblem) return { ok: false, ...sharedProblem };
+	const variables = readVariables(params, index, item);
+	if (!variables.ok) return { ok: false, field: 'variablesJson', error: variables.error };
+	const itemSubject = options.useItemOverrides === false ? undefined : item.json._subject;
+	const subjectTemplate = String(itemSubject || params.get<string>('subject', index, '') || params.get<string>('templateName', index, ''));
+	const lineCheck = checkHeaderValue(subjectTemplate, '_subject');
+	if (!lineCheck.ok) return lineCheck;
+	try {
+		const template = await templates.get(readTemplateSpec(params, index));
+		const rendered = await template.render(variables.values);
+		const subject = subjectTemplate ? fillVariables(subjects.get(subjectTemplate), variables.values, 'header') : '';
+		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject };
+		return { ok: true, result: options.includeVariables ? { ...result, variables: template.variables } : result };
+	} catch (error) {
+		if (error instanceof MissingVariablesError) return { ok: false, field: error.field === 'subject' ? '_subject' : error.variables[0], error: error.message };
+		if (error instanceof TemplateError) return { ok: false, field: error.field === 'subject' ? '_subject' : error.field, error: error.message };
+		throw unexpectedError(node, error, index);
+	}
+}
+
+/**
+ * Render only (mailshit's callback output): the same template path as Send, no credential, no
+ * network. Useful to preview, or to hand html/text/subject to another sender.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const params = new ItemParameters(this);
+	const templates = createTemplateCache();
+	const subjects = new SubjectTemplates();
+	const sharedProblem = expressionModeProblem(params);
+	const output: INodeExecutionData[] = [];
+
+	for (let index = 0; index < items.length; index++) {
+		const options = params.get<RenderOptions>('renderOptions', index, {});
+		const outcome = await renderItem(this.getNode(), params, templates, subjects, index, items[index], options, sharedProblem);
+		if (outcome.ok) {
+			output.push(resultItem(this, index, outcome.result));
+			continue;
+		}
+		if (!this.continueOnFail()) throw itemValidationError(this.getNode(), index, outcome.field, outcome.error);
+		output.push(resultItem(this, index, validationFailed(outcome.field, outcome.error)));
+	}
+	return [output];
+}

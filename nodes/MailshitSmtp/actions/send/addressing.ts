@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+import { formatRecipient, validateRecipients, type NodemailerAddress } from '../../validation/addresses';
+import type { ValidationFailure } from '../../validation/errors';
+
+/** The item fields of mailshit's API contract that replace the node's values (SPEC §3). */
+export const RESERVED_ITEM_FIELDS = ['_to', '_cc', '_bcc', '_replyTo', '_subject'] as const;
+export type ReservedField = (typeof RESERVED_ITEM_FIELDS)[number];
+
+export interface Addressing {
+	from: NodemailerAddress;
+	to: NodemailerAddress[];
+	cc: NodemailerAddress[];
+	bcc: NodemailerAddress[];
+	replyTo: NodemailerAddress[];
+}
+
+export interface AddressingInput {
+	/** Node values, by reserved field. */
+	node: Record<Exclude<ReservedField, '_subject'>, unknown>;
+	fromEmail: string;
+	fromName: string;
+	/** The item's JSON when its reserved fields may override, else undefined. */
+	overrides?: IDataObject;
+}
+
+function present(value: unknown): boolean {
+	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** The item's value for a reserved field when overrides are on and it holds something, else the node's. */
+export function pickValue<T>(field: ReservedField, nodeValue: T, overrides?: IDataObject): unknown {
+	const itemValue = overrides?.[field];
+	return present(itemValue) ? itemValue : nodeValue;
+}
+
+/** Resolves and checks every address of one item; the first problem names its field. */
+export function resolveAddressing(input: AddressingInput): { ok: true; addressing: Addressing } | ({ ok: false } & ValidationFailure) {
+	const lists: Partial<Record<Exclude<ReservedField, '_subject'>, NodemailerAddress[]>> = {};
+	for (const field of ['_to', '_cc', '_bcc', '_replyTo'] as const) {
+		const checked = validateRecipients(pickValue(field, input.node[field], input.overrides), field);
+		if (!checked.ok) return checked;
+		lists[field] = checked.recipients.map(formatRecipient);
+	}
+	if (lists._to!.length === 0) {
+		return { ok: false, field: '_to', error: 'No recipient: fill in To, or give the item a _to field' };
+	}
+
+	if (!present(input.fromEmail)) {
+		return { ok: false, field: 'from', error: 'No sender: set From Email in the credential or in this node' };
+	}
+	const from = validateRecipients(input.fromName ? [{ name: input.fromName, address: input.fromEmail }] : input.fromEmail, 'from');
+	if (!from.ok) return from;
+	if (from.recipients.length !== 1) {
+		return { ok: false, field: 'from', error: 'From Email must be exactly one address' };
+	}
+
+	return {
+		ok: true,
+		addressing: {
+			from: formatRecipient(from.recipients[0]),
+			to: lists._to!,
+			cc: lists._cc!,
+			bcc: lists._bcc!,
+			replyTo: lists._replyTo!,
+		},
+	};
+}

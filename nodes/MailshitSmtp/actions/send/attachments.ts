@@ -1,0 +1,82 @@
+import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
+import type { ValidationFailure } from '../../validation/errors';
+
+export interface AttachmentRef {
+	binaryProperty: string;
+	/** Set for inline images, referenced in HTML as src="cid:…". */
+	cid?: string;
+}
+
+export interface AttachmentOptions {
+	/** Comma-separated names, or an array of names from an expression. */
+	attachments?: unknown;
+	inlineImages?: { image?: Array<{ binaryProperty?: string; cid?: string }> };
+	maxAttachmentSizeMb?: number;
+}
+
+function names(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return list.map((name) => String(name).trim()).filter(Boolean);
+}
+
+/** Bytes of a binary property without loading it: n8n records the size, or it is base64 in memory. */
+function sizeOf(binary: IBinaryKeyData[string]): number | undefined {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (!binary.id && typeof binary.data === 'string') return Math.floor((binary.data.length * 3) / 4);
+	return undefined;
+}
+
+/**
+ * Checks, without reading any file, that every named binary property exists and that together
+ * they fit the size limit; returns what to load when the message is built.
+ */
+export function planAttachments(
+	options: AttachmentOptions,
+	binary: IBinaryKeyData | undefined,
+): { ok: true; refs: AttachmentRef[] } | ({ ok: false } & ValidationFailure) {
+	const refs: AttachmentRef[] = names(options.attachments).map((binaryProperty) => ({ binaryProperty }));
+	for (const image of options.inlineImages?.image ?? []) {
+		const binaryProperty = (image.binaryProperty ?? '').trim();
+		if (!binaryProperty) continue;
+		refs.push({ binaryProperty, cid: (image.cid ?? '').trim() || binaryProperty });
+	}
+	let total = 0;
+	for (const ref of refs) {
+		const field = ref.cid ? 'inlineImages' : 'attachments';
+		const data = binary?.[ref.binaryProperty];
+		if (!data) {
+			const available = Object.keys(binary ?? {});
+			return {
+				ok: false,
+				field,
+				error: `Binary property "${ref.binaryProperty}" not found on this item (${available.length ? `it has: ${available.join(', ')}` : 'it has no binary data'})`,
+			};
+		}
+		total += sizeOf(data) ?? 0;
+	}
+	const limitMb = options.maxAttachmentSizeMb ?? 25;
+	if (limitMb > 0 && total > limitMb * 1024 * 1024) {
+		return {
+			ok: false,
+			field: 'attachments',
+			error: `Attachments add up to ${(total / 1024 / 1024).toFixed(1)} MB, over the ${limitMb} MB limit (Max Attachment Size)`,
+		};
+	}
+	return { ok: true, refs };
+}
+
+/** Loads the attachments of one item as nodemailer wants them: content only, never a path or URL. */
+export async function loadAttachments(context: IExecuteFunctions, itemIndex: number, refs: AttachmentRef[]) {
+	return Promise.all(
+		refs.map(async (ref) => {
+			const data = context.helpers.assertBinaryData(itemIndex, ref.binaryProperty);
+			const content = await context.helpers.getBinaryDataBuffer(itemIndex, ref.binaryProperty);
+			return {
+				filename: data.fileName ?? ref.binaryProperty,
+				content,
+				contentType: data.mimeType,
+				...(ref.cid ? { cid: ref.cid, contentDisposition: 'inline' as const } : {}),
+			};
+		}),
+	);
+}

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { SendMailOptions } from 'nodemailer';
+import { loadAttachments } from './attachments';
+import type { ItemPlan } from './planItem';
+
+/**
+ * Pass two, just before the message goes out: fill the compiled template and load attachments.
+ * Done lazily per message so at most a connection pool's worth of rendered emails is in memory.
+ */
+export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan): Promise<SendMailOptions> {
+	const rendered = await plan.template.render(plan.values);
+	const attachments = plan.attachments.length ? await loadAttachments(context, plan.index, plan.attachments) : [];
+	const { from, to, cc, bcc, replyTo } = plan.addressing;
+	return {
+		messageId: plan.messageId,
+		from,
+		to,
+		...(cc.length ? { cc } : {}),
+		...(bcc.length ? { bcc } : {}),
+		...(replyTo.length ? { replyTo } : {}),
+		subject: plan.subject,
+		...(rendered.html !== undefined ? { html: rendered.html } : {}),
+		text: rendered.text,
+		headers: plan.headers.headers,
+		...(plan.headers.list ? { list: plan.headers.list } : {}),
+		...(plan.headers.priority ? { priority: plan.headers.priority } : {}),
+		...(attachments.length ? { attachments } : {}),
+	};
+}

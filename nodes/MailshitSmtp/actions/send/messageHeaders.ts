@@ -1,0 +1,75 @@
+import { fillVariables, parseTemplate } from '../../template';
+import type { ValidationFailure } from '../../validation/errors';
+import { validateAddress } from '../../validation/addresses';
+import { checkCustomHeader, checkHeaderValue } from '../../validation/headers';
+
+export interface HeaderOptions {
+	headers?: { header?: Array<{ name?: string; value?: unknown }> };
+	listUnsubscribe?: { link?: { url?: string; email?: string; oneClick?: boolean } };
+	priority?: 'high' | 'normal' | 'low';
+}
+
+export interface MessageHeaders {
+	headers: Record<string, string>;
+	/** nodemailer's `list` option: one List-Unsubscribe header with every way to unsubscribe. */
+	list?: { unsubscribe: string[][] };
+	priority?: 'high' | 'low';
+}
+
+/** Headers the options below write; a custom header may not repeat them when the option is in use. */
+const OPTION_HEADERS = {
+	listUnsubscribe: ['list-unsubscribe', 'list-unsubscribe-post'],
+	priority: ['x-priority', 'x-msmail-priority', 'importance'],
+};
+
+type Result = { ok: true; value: MessageHeaders } | ({ ok: false } & ValidationFailure);
+
+/** The unsubscribe URL may carry per-recipient {{variables}}; filled for headers, never escaped. */
+function fillHeaderTemplate(text: string, field: string, values: Record<string, unknown>): string {
+	return fillVariables(parseTemplate(text, field), values, 'header');
+}
+
+export function buildMessageHeaders(options: HeaderOptions, values: Record<string, unknown>): Result {
+	const headers: Record<string, string> = {};
+	const link = options.listUnsubscribe?.link;
+	const url = (link?.url ?? '').trim();
+	const email = (link?.email ?? '').trim();
+	const usesList = Boolean(url || email);
+	const usesPriority = options.priority === 'high' || options.priority === 'low';
+
+	for (const { name = '', value = '' } of options.headers?.header ?? []) {
+		const trimmed = name.trim();
+		const check = checkCustomHeader(trimmed, value, 'headers');
+		if (!check.ok) return check;
+		const lower = trimmed.toLowerCase();
+		if ((usesList && OPTION_HEADERS.listUnsubscribe.includes(lower)) || (usesPriority && OPTION_HEADERS.priority.includes(lower))) {
+			return { ok: false, field: 'headers', error: `headers: "${trimmed}" is already set by the List-Unsubscribe or Priority option` };
+		}
+		headers[trimmed] = String(value);
+	}
+
+	const result: MessageHeaders = { headers, ...(usesPriority ? { priority: options.priority as 'high' | 'low' } : {}) };
+	if (!usesList) return { ok: true, value: result };
+
+	const targets: string[] = [];
+	if (url) {
+		const filled = fillHeaderTemplate(url, 'listUnsubscribe', values);
+		const check = checkHeaderValue(filled, 'listUnsubscribe');
+		if (!check.ok) return check;
+		if (!/^https?:\/\//i.test(filled)) {
+			return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (got "${filled.slice(0, 80)}")` };
+		}
+		targets.push(filled);
+	}
+	if (email) {
+		const address = email.replace(/^mailto:/i, '');
+		const check = validateAddress(address);
+		if (!check.ok) return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe email ${JSON.stringify(address)}: ${check.reason}` };
+		targets.push(`mailto:${address}`);
+	}
+	// RFC 8058: one-click needs an HTTPS URI in List-Unsubscribe and exactly this Post header
+	if (link?.oneClick !== false && /^https:\/\//i.test(targets[0] ?? '')) {
+		headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+	}
+	return { ok: true, value: { ...result, list: { unsubscribe: [targets] } } };
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { unexpectedError } from '../nodeErrors';
+import type { SmtpSettings } from '../../transport/smtpSettings';
+import { fillVariables, missingVariablesMessage, TemplateError, type CompiledTemplate, type TemplateCache } from '../../template';
+import type { ValidationFailure } from '../../validation/errors';
+import { checkHeaderValue } from '../../validation/headers';
+import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
+import type { ItemParameters } from '../itemParameters';
+import { readTemplateSpec, readVariables, type SubjectTemplates } from '../templateInputs';
+import { pickValue, resolveAddressing, type Addressing } from './addressing';
+import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
+
+/** Everything needed to build one item's message later; small, so 10,000 of them fit. */
+export interface ItemPlan {
+	index: number;
+	template: CompiledTemplate;
+	values: Record<string, unknown>;
+	subject: string;
+	addressing: Addressing;
+	headers: MessageHeaders;
+	attachments: AttachmentRef[];
+	/** Fixed before the first attempt, so a retried message keeps its Message-ID. */
+	messageId: string;
+}
+
+export type PlanResult = { ok: true; plan: ItemPlan } | ({ ok: false; index: number } & ValidationFailure);
+
+export interface PlanContext {
+	node: INode;
+	params: ItemParameters;
+	settings: SmtpSettings;
+	templates: TemplateCache;
+	subjects: SubjectTemplates;
+	rules: CompiledVariableRule[];
+	/** A problem of the stored parameters that every item shares (see expressionModeProblem). */
+	sharedProblem?: ValidationFailure;
+}
+
+type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
+type AddressingParams = { ccEmail?: unknown; bccEmail?: unknown; replyTo?: unknown; fromEmail?: string; fromName?: string };
+
+function domainOf(address: string): string {
+	return address.slice(address.lastIndexOf('@') + 1) || 'localhost';
+}
+
+/**
+ * Pass one of Send, for one item: read its parameters, resolve addresses and variables, and run
+ * every check that needs no network. Nothing is sent until every item has been through this
+ * (or, with Continue On Fail, only the items that passed are sent).
+ */
+export async function planItem(context: PlanContext, index: number, item: INodeExecutionData): Promise<PlanResult> {
+	const { params } = context;
+	const fail = (failure: ValidationFailure): PlanResult => ({ ok: false, index, ...failure });
+	if (context.sharedProblem) return fail(context.sharedProblem);
+	const options = params.get<SendOptions>('options', index, {});
+	const overrides: IDataObject | undefined = options.useItemOverrides === false ? undefined : item.json;
+
+	const variables = readVariables(params, index, item);
+	if (!variables.ok) return fail({ field: 'variablesJson', error: variables.error });
+	const values = variables.values;
+
+	let template: CompiledTemplate;
+	try {
+		template = await context.templates.get(readTemplateSpec(params, index));
+	} catch (error) {
+		if (error instanceof TemplateError) return fail({ field: error.field, error: error.message });
+		throw unexpectedError(context.node, error, index);
+	}
+	const missing = template.missingVariables(values);
+	if (missing.length) return fail({ field: missing[0], error: missingVariablesMessage(missing) });
+	const ruleCheck = checkVariableRules(values, context.rules);
+	if (!ruleCheck.ok) return fail(ruleCheck);
+
+	const addressingParams = params.get<AddressingParams>('addressing', index, {});
+	const addressing = resolveAddressing({
+		node: {
+			_to: params.get<unknown>('toEmail', index, ''),
+			_cc: addressingParams.ccEmail,
+			_bcc: addressingParams.bccEmail,
+			_replyTo: addressingParams.replyTo,
+		},
+		fromEmail: String(addressingParams.fromEmail || context.settings.fromEmail),
+		fromName: String(addressingParams.fromName || context.settings.fromName),
+		overrides,
+	});
+	if (!addressing.ok) return fail(addressing);
+
+	const subject = resolveSubject(context, index, values, overrides);
+	if (!subject.ok) return fail(subject);
+
+	const headers = buildMessageHeaders(options, values);
+	if (!headers.ok) return fail(headers);
+	const attachments = planAttachments(options, item.binary);
+	if (!attachments.ok) return fail(attachments);
+
+	return {
+		ok: true,
+		plan: {
+			index,
+			template,
+			values,
+			subject: subject.subject,
+			addressing: addressing.addressing,
+			headers: headers.value,
+			attachments: attachments.refs,
+			messageId: `<${randomUUID()}@${domainOf(addressing.addressing.from.address)}>`,
+		},
+	};
+}
+
+/**
+ * Subject priority (SPEC §3): the item's _subject, then the node's Subject, then the template name.
+ * The subject *template* must be one line (an error names _subject); values filled into it are
+ * flattened to one line instead, so an address block in a variable cannot break a header.
+ */
+function resolveSubject(
+	context: PlanContext,
+	index: number,
+	values: Record<string, unknown>,
+	overrides: IDataObject | undefined,
+): { ok: true; subject: string } | ({ ok: false } & ValidationFailure) {
+	const nodeSubject = context.params.get<string>('subject', index, '') || context.params.get<string>('templateName', index, '');
+	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
+	if (!chosen.trim()) {
+		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
+	}
+	const lineCheck = checkHeaderValue(chosen, '_subject');
+	if (!lineCheck.ok) return lineCheck;
+	try {
+		return { ok: true, subject: fillVariables(context.subjects.get(chosen), values, 'header') };
+	} catch (error) {
+		if (error instanceof TemplateError) return { ok: false, field: '_subject', error: `Subject: ${error.message}` };
+		throw unexpectedError(context.node, error, index);
+	}
+}

@@ -1,0 +1,131 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recipientFields } from '../../descriptions/recipients.fields';
+import { sendOptionFields } from '../../descriptions/sendOptions.fields';
+import { templateFields } from '../../descriptions/template.fields';
+import { validationFailed, type SendFailedResult, type SentResult } from '../../results';
+import { createTemplateCache, TemplateError } from '../../template';
+import type { DeliveryOptions } from '../../transport/deliveryOptions';
+import { createPooledSender } from '../../transport/pooledSender';
+import { runInOrder } from '../../transport/runInOrder';
+import { readSmtpSettings, SmtpConfigurationError, type SmtpSettings } from '../../transport/smtpSettings';
+import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
+import { ConfigurationError } from '../../validation/errors';
+import { ItemParameters } from '../itemParameters';
+import { configurationError, deliveryError, itemValidationError, unexpectedError } from '../nodeErrors';
+import { resultItem } from '../outputItems';
+import { expressionModeProblem, SubjectTemplates } from '../templateInputs';
+import { composeMessage } from './composeMessage';
+import { planItem, type PlanResult } from './planItem';
+
+export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['send'] } }, [
+	...recipientFields,
+	...templateFields,
+	...sendOptionFields,
+]);
+
+interface ExecutionOptions {
+	maxConnections?: number;
+	messagesPerSecond?: number;
+	retries?: number;
+	retryDelaySeconds?: number;
+	validationRules?: { rule?: VariableRule[] };
+}
+
+/** Delivery settings belong to the execution (one pool), so they are read from the first item. */
+function readDeliveryOptions(options: ExecutionOptions): DeliveryOptions {
+	return {
+		maxConnections: Math.max(1, Math.min(50, Math.floor(options.maxConnections ?? 5))),
+		messagesPerSecond: Math.max(0, options.messagesPerSecond ?? 0),
+		retries: Math.max(0, Math.min(10, Math.floor(options.retries ?? 2))),
+		retryBaseDelayMs: Math.max(0, (options.retryDelaySeconds ?? 1) * 1000),
+	};
+}
+
+async function readCredential(context: IExecuteFunctions): Promise<SmtpSettings> {
+	try {
+		return readSmtpSettings(await context.getCredentials('mailshitSmtpApi'));
+	} catch (error) {
+		if (error instanceof SmtpConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`);
+		throw unexpectedError(context.getNode(), error);
+	}
+}
+
+function readRules(context: IExecuteFunctions, options: ExecutionOptions): CompiledVariableRule[] {
+	try {
+		return compileVariableRules(options.validationRules?.rule ?? []);
+	} catch (error) {
+		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `Validation Rules: ${error.field}`);
+		throw unexpectedError(context.getNode(), error);
+	}
+}
+
+function sentResult(info: { messageId: string; accepted: string[]; rejected: string[]; response: string }): SentResult {
+	return { success: true, type: 'sent', messageId: info.messageId, accepted: info.accepted, rejected: info.rejected, response: info.response };
+}
+
+/**
+ * Send, in two passes. Pass one checks every item (addresses, variables, rules, attachments)
+ * without touching the network; without Continue On Fail a single bad item stops the node
+ * before anything is sent. Pass two renders and sends through one pooled transport, in
+ * parallel up to Max Connections, keeping output order = input order; the pool is closed in
+ * `finally` whatever happens.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const params = new ItemParameters(this);
+	const settings = await readCredential(this);
+	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
+	const delivery = readDeliveryOptions(executionOptions);
+	const planContext = {
+		node,
+		params,
+		settings,
+		templates: createTemplateCache(),
+		subjects: new SubjectTemplates(),
+		rules: readRules(this, executionOptions),
+		sharedProblem: expressionModeProblem(params),
+	};
+
+	const plans: Array<PlanResult | undefined> = [];
+	for (let index = 0; index < items.length; index++) plans.push(await planItem(planContext, index, items[index]));
+	if (!continueOnFail) {
+		const failed = plans.find((plan) => plan && !plan.ok);
+		if (failed && !failed.ok) throw itemValidationError(node, failed.index, failed.field, failed.error);
+	}
+
+	const sender = createPooledSender(settings, delivery);
+	try {
+		// twice the connections in flight, so a connection never waits for us to render the next one
+		const run = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {
+			const planned = plans[index]!;
+			plans[index] = undefined; // let a sent item's plan be collected
+			if (!planned.ok) {
+				return resultItem(this, index, validationFailed(planned.field, planned.error));
+			}
+			let message;
+			try {
+				message = await composeMessage(this, planned.plan);
+			} catch (error) {
+				if (!(error instanceof TemplateError)) throw unexpectedError(node, error, index);
+				if (!continueOnFail) stop(itemValidationError(node, index, error.field, error.message));
+				return resultItem(this, index, validationFailed(error.field, error.message));
+			}
+			const outcome = await sender.send(message);
+			if (outcome.ok) return resultItem(this, index, sentResult(outcome.info));
+			if (!continueOnFail) stop(deliveryError(node, index, outcome.failure));
+			const failed: SendFailedResult = {
+				success: false,
+				type: 'send_failed',
+				error: outcome.failure.error,
+				code: outcome.failure.code,
+				hint: outcome.failure.hint,
+			};
+			return resultItem(this, index, failed);
+		});
+		return [await run.results];
+	} finally {
+		sender.close();
+	}
+}

@@ -1,0 +1,205 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Everything about a send that most workflows leave at its default. */
+export const sendOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Apply Item Overrides',
+				name: 'useItemOverrides',
+				type: 'boolean',
+				default: true,
+				description: 'Whether fields named _to, _cc, _bcc, _replyTo and _subject in the input item replace the values set on this node',
+			},
+			{
+				displayName: 'Attachments',
+				name: 'attachments',
+				type: 'string',
+				default: '',
+				placeholder: 'data, invoice',
+				description: 'Names of binary properties to attach, comma-separated (or an array from an expression)',
+			},
+			{
+				displayName: 'Custom Headers',
+				name: 'headers',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Header',
+				options: [
+					{
+						displayName: 'Header',
+						name: 'header',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'X-Campaign' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Inline Images',
+				name: 'inlineImages',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Inline Image',
+				description: 'Binary properties embedded in the HTML: reference them as &lt;img src="cid:logo"&gt;',
+				options: [
+					{
+						displayName: 'Image',
+						name: 'image',
+						values: [
+							{ displayName: 'Binary Property', name: 'binaryProperty', type: 'string', default: 'data' },
+							{
+								displayName: 'Content ID',
+								name: 'cid',
+								type: 'string',
+								default: '',
+								placeholder: 'logo',
+								description: 'The name used in src="cid:…"',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'List-Unsubscribe',
+				name: 'listUnsubscribe',
+				type: 'fixedCollection',
+				default: {},
+				placeholder: 'Add Unsubscribe Link',
+				description: 'Adds the List-Unsubscribe header Gmail and Yahoo require for bulk senders',
+				options: [
+					{
+						displayName: 'Unsubscribe',
+						name: 'link',
+						values: [
+							{
+								displayName: 'URL',
+								name: 'url',
+								type: 'string',
+								default: '',
+								placeholder: 'https://example.com/unsubscribe?u={{subscriber}}',
+								description: 'HTTPS link; may use {{variables}}',
+							},
+							{
+								displayName: 'Email',
+								name: 'email',
+								type: 'string',
+								default: '',
+								placeholder: 'unsubscribe@example.com',
+								description: 'Mailbox that unsubscribes whoever writes to it (sent as mailto:)',
+							},
+							{
+								displayName: 'One-Click (RFC 8058)',
+								name: 'oneClick',
+								type: 'boolean',
+								default: true,
+								description: 'Whether to add List-Unsubscribe-Post for one-click unsubscribe; needs an HTTPS URL that accepts POST',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Max Attachment Size (MB)',
+				name: 'maxAttachmentSizeMb',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 25,
+				description: 'Refuse an item whose attachments add up to more than this (most providers stop at 25 MB); 0 = no limit',
+			},
+			{
+				displayName: 'Max Connections',
+				name: 'maxConnections',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: 5,
+				description: 'SMTP connections used in parallel, all from one pool that lives for the execution',
+			},
+			{
+				displayName: 'Messages per Second',
+				name: 'messagesPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Evenly spaced sending for providers with quotas (Gmail, Microsoft 365); 0 = unlimited',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				default: 'normal',
+				options: [
+					{ name: 'High', value: 'high' },
+					{ name: 'Normal', value: 'normal' },
+					{ name: 'Low', value: 'low' },
+				],
+			},
+			{
+				displayName: 'Retries',
+				name: 'retries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 2,
+				description: 'Extra attempts, with backoff, for temporary failures (4xx replies, a connection lost before the server took the message); permanent 5xx refusals are never retried',
+			},
+			{
+				displayName: 'Retry Delay (Seconds)',
+				name: 'retryDelaySeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
+			},
+			{
+				displayName: 'Validation Rules',
+				name: 'validationRules',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Rule',
+				description: 'Refuse an item (validation_failed) unless a variable matches a pattern',
+				options: [
+					{
+						displayName: 'Rule',
+						name: 'rule',
+						values: [
+							{
+								displayName: 'Variable Name or ID',
+								name: 'variable',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: 'getTemplateVariables' },
+								default: '',
+								description:
+									'A variable of the template. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							},
+							{
+								displayName: 'Pattern',
+								name: 'pattern',
+								type: 'string',
+								default: '',
+								placeholder: '^[A-Z]{2}-\\d+$',
+								description: 'Regular expression the value must match',
+							},
+							{
+								displayName: 'Message',
+								name: 'message',
+								type: 'string',
+								default: '',
+								placeholder: 'Order IDs look like AB-123',
+								description: 'Error shown when the value does not match',
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+];

@@ -1,0 +1,46 @@
+/**
+ * The result shapes of SPEC §3, one per output item. Code and tests import these; nothing else
+ * defines what an output item looks like.
+ */
+export interface SentResult {
+	success: true;
+	type: 'sent';
+	messageId: string;
+	accepted: string[];
+	rejected: string[];
+	response: string;
+}
+
+export interface CallbackResult {
+	success: true;
+	type: 'callback';
+	html: string;
+	text: string;
+	subject: string;
+	/** Only with the Render option "Include Variable List". */
+	variables?: Array<{ name: string; required: boolean; default?: string; raw: boolean }>;
+}
+
+export interface ValidationFailedResult {
+	success: false;
+	type: 'validation_failed';
+	error: string;
+	/** The field to fix: `_to`, `_subject`, a variable name such as `order.id`, `attachments`, … */
+	field: string;
+}
+
+export interface SendFailedResult {
+	success: false;
+	type: 'send_failed';
+	error: string;
+	/** nodemailer's error code (EAUTH, EENVELOPE, ESOCKET, …). */
+	code: string;
+	/** One sentence: cause and fix. */
+	hint: string;
+}
+
+export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult;
+
+export function validationFailed(field: string, error: string): ValidationFailedResult {
+	return { success: false, type: 'validation_failed', error, field };
+}

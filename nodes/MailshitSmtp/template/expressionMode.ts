@@ -1,0 +1,31 @@
+/**
+ * mailshit variables and n8n expressions share the `{{ }}` delimiters. In Expression mode n8n
+ * evaluates every `{{ … }}` before the node runs, so a mailshit `{{name}}` becomes the JavaScript
+ * identifier `name`: undefined, rendered as nothing, silently. This finds such variables in the
+ * raw (unresolved) parameter so the node can say so instead of sending an email with holes.
+ */
+
+/** A `{{ … }}` whose content is only a name, a dotted path, or a mailshit default (`|…`). */
+const MAILSHIT_SHAPED = /\{\{\s*([A-Za-z_\p{L}][\w\p{L}-]*(?:\.[\w\p{L}-]+)*)\s*(\|[^{}]*)?\}\}/gu;
+
+/** Names that are real n8n expressions on their own (globals, literals), never mailshit variables. */
+const EXPRESSION_NAMES = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'this', 'Math', 'JSON', 'DateTime', 'Duration', 'Interval']);
+
+/** The variable names n8n would swallow in this raw parameter value (empty when not in Expression mode). */
+export function findSwallowedVariables(rawParameter: unknown): string[] {
+	if (typeof rawParameter !== 'string' || !rawParameter.startsWith('=')) return [];
+	const names: string[] = [];
+	for (const match of rawParameter.matchAll(MAILSHIT_SHAPED)) {
+		const [, path, withDefault] = match;
+		const root = path.split('.')[0];
+		if (EXPRESSION_NAMES.has(root) && !withDefault) continue;
+		if (!names.includes(path)) names.push(path);
+	}
+	return names;
+}
+
+/** The sentence shown for a parameter in Expression mode that holds mailshit variables. */
+export function swallowedVariablesMessage(parameter: string, names: readonly string[]): string {
+	const first = names[0];
+	return `${parameter} is in Expression mode, so n8n evaluated {{${first}}} itself, to nothing: switch ${parameter} to Fixed, or keep the expression and write {{ "{{" }}${first}}} so the mailshit variable reaches the template`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The plain-text part of an email, made from its HTML.
+ */
+import { compile, type DomNode, type FormatCallback, type HtmlToTextOptions } from 'html-to-text';
+
+const heading = (selector: string, leadingLineBreaks: number) => ({
+	selector,
+	format: 'heading',
+	// Capitals shout in a text part, and would change values (a name in an <h1>) from what the HTML shows.
+	options: { leadingLineBreaks, trailingLineBreaks: 2, uppercase: false },
+});
+const cellBlock = (selector: string) => ({ selector, format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } });
+
+/**
+ * "text [url]", but not "https://x [https://x]", and nothing for a link around an image only:
+ * html-to-text would print the bare URL for it, and MJML emails are full of linked logos and
+ * social icons. Otherwise as html-to-text's own anchor formatter (mailto: dropped, #anchors ignored).
+ */
+const formatLink: FormatCallback = (elem, walk, builder) => {
+	if (!hasVisibleText(elem)) return;
+	const href = linkTarget(elem.attribs?.href);
+	if (!href) {
+		walk(elem.children, builder);
+		return;
+	}
+	let text = '';
+	builder.pushWordTransform((word) => {
+		text += word;
+		return word;
+	});
+	walk(elem.children, builder);
+	builder.popWordTransform();
+	if (text !== href) builder.addInline(` [${href}]`, { noWordTransform: true });
+};
+
+function hasVisibleText(node: DomNode): boolean {
+	if (node.type === 'text') return /\S/.test(node.data ?? '');
+	return (node.children ?? []).some(hasVisibleText);
+}
+
+function linkTarget(href: unknown): string {
+	if (typeof href !== 'string') return '';
+	const target = href.replace(/^mailto:/, '');
+	return target.startsWith('#') ? '' : target;
+}
+
+const EMAIL_TEXT_OPTIONS: HtmlToTextOptions = {
+	// No wrapping here: the text is filled with values afterwards (a wrap point computed now would
+	// be wrong once a value is inserted), and Nodemailer's quoted-printable encoding already
+	// keeps the lines on the wire under the 78/998-character limits of RFC 5322 §2.1.1.
+	wordwrap: false,
+	formatters: { emailLink: formatLink },
+	selectors: [
+		heading('h1', 3),
+		heading('h2', 3),
+		heading('h3', 3),
+		heading('h4', 2),
+		heading('h5', 2),
+		heading('h6', 2),
+		{ selector: 'a', format: 'emailLink' },
+		// Image URLs mean nothing in a text part; MJML layouts are full of spacer and logo images.
+		{ selector: 'img', format: 'skip' },
+		// Hidden elements: MJML's <mj-preview> inbox preheader, hidden mobile/desktop variants.
+		{ selector: '[style*="display:none"]', format: 'skip' },
+		{ selector: '[style*="display: none"]', format: 'skip' },
+		// Email HTML is laid out in tables that html-to-text treats as layout (inline) tables,
+		// which glues neighbouring cells ("Total€ 59.90"); one cell per line reads as intended.
+		cellBlock('td'),
+		cellBlock('th'),
+	],
+};
+
+// Compiling the options builds html-to-text's selector decision tree; do it once, not per item.
+const convert = compile(EMAIL_TEXT_OPTIONS);
+
+export function htmlToText(html: string): string {
+	return tidy(convert(html));
+}
+
+/**
+ * Layout HTML leaves lines holding only &nbsp;, hair spaces (mj-spacer) or zero-width spaces, and
+ * runs of blank lines; a reader of the text part wants at most one blank line between paragraphs.
+ */
+function tidy(text: string): string {
+	return text
+		.replace(/(?:[^\S\n]|[\u200b-\u200d\u2060\ufeff])+$/gm, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.replace(/^\n+|\n+$/g, '');
+}

@@ -1,0 +1,111 @@
+/**
+ * MJML → HTML, locked down and with errors in our own words.
+ *
+ * Locked down: a template is data from a workflow, so compiling it must not read files, load
+ * code or reach the network.
+ *  - <mj-include> is refused before MJML sees it (and `ignoreIncludes` is set besides), so no
+ *    path or URL in a template is ever opened;
+ *  - no `mjmlConfigPath` / `useMjmlConfigOptions`: MJML would read .mjmlconfig and `require()`
+ *    the components it lists;
+ *  - no `skeleton` string: MJML would `require()` that path;
+ *  - `filePath: ''`: MJML otherwise lstat()s a path to resolve includes against;
+ *  - `fonts`: only families the template names (see mjmlFonts.ts). Font URLs are written into
+ *    the HTML as <link> tags, never fetched by MJML; juice (mj-style inline) is run on the
+ *    document only, without fetching stylesheets.
+ *
+ * Errors: MJML's formattedMessage reads "Line 1 of /the/server/cwd (mj-image) — …", which leaks
+ * the server's working directory and, for a template we substituted, points at a line the
+ * user never saw. We rebuild "Line 4 (mj-image): …" from the parts, mapped to the user's lines.
+ */
+import mjml2html from 'mjml';
+import { MjmlValidationError, TemplateError, type MjmlProblem, type SourcePosition } from './errors';
+import { chooseFonts } from './mjmlFonts';
+import { scanMjml } from './mjmlScanner';
+import { formatPosition, positionAt } from './sourcePosition';
+
+export interface CompileMjmlOptions {
+	/** Field named in errors; default 'template'. */
+	field?: string;
+	/** Maps an offset in `source` to the user's template, when `source` is a substituted version of it. */
+	locate?: (offset: number) => SourcePosition;
+	/** Web fonts MJML may link; default: chosen from `source` (chooseFonts). */
+	fonts?: Record<string, string>;
+}
+
+export async function compileMjml(source: string, options: CompileMjmlOptions = {}): Promise<string> {
+	const field = options.field ?? 'template';
+	const locate = options.locate ?? ((offset: number) => positionAt(source, offset));
+	rejectIncludes(source, field, locate);
+	scanMjml(source, { field, locate });
+	try {
+		const result = await mjml2html(source, {
+			// Our own error instead of MJML rendering a document with parts missing.
+			validationLevel: 'strict',
+			ignoreIncludes: true,
+			filePath: '',
+			actualPath: 'template',
+			useMjmlConfigOptions: false,
+			fonts: { ...(options.fonts ?? chooseFonts(source)) },
+			// Both are post-passes over the whole document (htmlnano + cssnano, or prettier) that
+			// cost more than the compile itself, and mail clients gain nothing from either;
+			// minifying also rewrites whitespace in ways the cached path would have to replay.
+			minify: false,
+			beautify: false,
+		});
+		return result.html;
+	} catch (error) {
+		throw toTemplateError(error, source, field, locate);
+	}
+}
+
+const MJ_INCLUDE = /<mj-include\b/gi;
+
+/** Anywhere in the text, comments included: the refusal must not depend on how MJML would parse around it. */
+export function rejectIncludes(source: string, field: string, locate: (offset: number) => SourcePosition): void {
+	MJ_INCLUDE.lastIndex = 0;
+	const match = MJ_INCLUDE.exec(source);
+	if (!match) return;
+	const position = locate(match.index);
+	throw new TemplateError(
+		`mj-include is disabled: templates cannot read files or URLs (line ${formatPosition(position)}); paste the partial into the template instead`,
+		field,
+		position,
+	);
+}
+
+interface MjmlValidatorEntry {
+	line?: number;
+	tagName?: string;
+	message?: string;
+}
+
+function toTemplateError(error: unknown, source: string, field: string, locate: (offset: number) => SourcePosition): TemplateError {
+	const entries = (error as { errors?: unknown } | null)?.errors;
+	if (Array.isArray(entries) && entries.length > 0) {
+		const problems: MjmlProblem[] = (entries as MjmlValidatorEntry[]).map((entry) => ({
+			line: entry.line ? locate(lineStart(source, entry.line)).line : 0,
+			tagName: entry.tagName ?? 'mjml',
+			message: scrubPaths(String(entry.message ?? 'invalid')).trim(),
+		}));
+		return new MjmlValidationError(problems, field);
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new TemplateError(`MJML could not compile the template: ${scrubPaths(message)}`, field);
+}
+
+/** Offset where 1-based `line` begins. */
+function lineStart(source: string, line: number): number {
+	let offset = 0;
+	for (let current = 1; current < line; current++) {
+		const next = source.indexOf('\n', offset);
+		if (next === -1) break;
+		offset = next + 1;
+	}
+	return offset;
+}
+
+/** The server's working directory is nobody's business in an error shown in a workflow. */
+function scrubPaths(message: string): string {
+	const cwd = process.cwd();
+	return cwd.length > 1 ? message.split(cwd).join('.') : message;
+}

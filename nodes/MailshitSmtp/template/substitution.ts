@@ -1,0 +1,59 @@
+/**
+ * A template with each token replaced by a given string, remembering where each part came from
+ * so that an offset in the result (an MJML error, a malformed tag) can be reported at the
+ * user's line and column rather than at a place in text they never saw.
+ */
+import type { SourcePosition } from './errors';
+import { interleave } from './fillVariables';
+import type { ParsedTemplate } from './parseTemplate';
+import { positionAt } from './sourcePosition';
+
+export interface Substituted {
+	text: string;
+	/** Offset in the template source of an offset in `text`; inside a replacement: the token's start. */
+	toSourceOffset(offset: number): number;
+	/** Position in the template source of an offset in `text`. */
+	locate(offset: number): SourcePosition;
+}
+
+export function substituteTokens(parsed: ParsedTemplate, replacements: readonly string[]): Substituted {
+	const text = interleave(parsed.literals, replacements);
+	// replacementStarts[i]: offset in `text` where token i's replacement begins.
+	const replacementStarts: number[] = [];
+	let cursor = parsed.literals[0].length;
+	for (let i = 0; i < replacements.length; i++) {
+		replacementStarts.push(cursor);
+		cursor += replacements[i].length + parsed.literals[i + 1].length;
+	}
+
+	const toSourceOffset = (offset: number): number => {
+		const i = lastIndexAtOrBefore(replacementStarts, offset);
+		if (i === -1) return offset;
+		const token = parsed.tokens[i];
+		const intoReplacement = offset - replacementStarts[i];
+		if (intoReplacement < replacements[i].length) return token.offset;
+		return token.offset + token.length + (intoReplacement - replacements[i].length);
+	};
+	return {
+		text,
+		toSourceOffset,
+		locate: (offset) => positionAt(parsed.source, toSourceOffset(offset)),
+	};
+}
+
+/** Index of the last entry <= value in an ascending array, or -1. */
+function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
+	let low = 0;
+	let high = sorted.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if (sorted[mid] <= value) {
+			found = mid;
+			low = mid + 1;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return found;
+}

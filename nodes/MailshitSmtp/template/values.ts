@@ -1,0 +1,67 @@
+/**
+ * How a variable finds its value in an item and turns it into text.
+ */
+
+/**
+ * The value at `path` in `values`, or undefined.
+ *
+ * Only own properties are followed, so `{{constructor}}` or `{{name.length}}` cannot reach into
+ * prototypes or string internals; array elements are reached by index (`items.0.title`).
+ */
+export function lookupPath(values: unknown, path: readonly string[]): unknown {
+	let current: unknown = values;
+	for (const segment of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+		current = (current as Record<string, unknown>)[segment];
+	}
+	return current;
+}
+
+/**
+ * The value for a dotted name. A key that itself contains the dots wins when present: flat
+ * key-value data (a CSV row with an "order.id" column, a key-value parameter) is as common as
+ * nested JSON, and such a key cannot be reached any other way.
+ */
+export function lookupVariable(values: Record<string, unknown>, name: string, path: readonly string[]): unknown {
+	if (path.length > 1 && Object.prototype.hasOwnProperty.call(values, name)) return values[name];
+	return lookupPath(values, path);
+}
+
+/** SPEC §3: undefined, null and "" are "missing" and take the default (or fail when required). */
+export function isMissing(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+/**
+ * Text for a value: strings as they are, numbers and booleans via String(), a Date as its ISO
+ * string, an array of scalars joined with ", ", anything else as JSON.
+ */
+export function formatValue(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (value instanceof Date) return formatDate(value);
+	if (Array.isArray(value) && value.every(isScalar)) return value.map(formatValue).join(', ');
+	if (typeof value === 'object') return toJson(value);
+	// Functions and symbols cannot come from JSON; print nothing rather than source code.
+	return '';
+}
+
+function isScalar(value: unknown): boolean {
+	return value === null || value === undefined || value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+}
+
+function formatDate(date: Date): string {
+	// toISOString throws on an invalid date; "Invalid Date" is what String() says and is honest.
+	return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
+}
+
+function toJson(value: object): string {
+	try {
+		return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner)) ?? '';
+	} catch {
+		// Only a circular structure gets here, which n8n items (JSON) cannot hold.
+		return '[unprintable value]';
+	}
+}

@@ -1,0 +1,92 @@
+/**
+ * Header values and custom headers, checked before nodemailer sees them.
+ *
+ * Nodemailer would not let a CR/LF through as a new header line (it encodes or strips it), but it
+ * would quietly send something other than what the user wrote; SPEC §4 wants "CR/LF in headers" to
+ * be a clear error naming the field instead.
+ */
+import { describeControlCharacter, findControlCharacter } from './controlCharacters';
+import type { ValidationResult } from './errors';
+import { quoteForMessage } from './messageText';
+
+/**
+ * Headers the node writes itself, compared case-insensitively (RFC 5322 §1.2.2: field names are
+ * case-insensitive). Letting a custom header repeat one of them would not replace it but add a
+ * second copy: two Subject or Content-Type lines make clients pick either, and a custom To, Cc or
+ * Bcc would silently add recipients, because nodemailer builds the SMTP envelope from every
+ * address header it carries. Beyond the list in the brief:
+ *  - Reply-To: the node has its own field for it (SPEC §3);
+ *  - Return-Path: added by the receiving MTA from the envelope; a sender must not set it
+ *    (RFC 5321 §4.4).
+ * Not reserved, on purpose: Sender, In-Reply-To and References (threading), List-* and
+ * X-Priority / Importance. The node layer must make sure its own List-Unsubscribe and priority
+ * options do not also appear as custom headers.
+ */
+export const RESERVED_HEADER_NAMES: readonly string[] = [
+	'From',
+	'To',
+	'Cc',
+	'Bcc',
+	'Reply-To',
+	'Subject',
+	'Date',
+	'Message-ID',
+	'MIME-Version',
+	'Content-Type',
+	'Content-Transfer-Encoding',
+	'Return-Path',
+];
+
+const RESERVED_LOWER_CASE = new Set(RESERVED_HEADER_NAMES.map((name) => name.toLowerCase()));
+
+// RFC 5322 §3.6.8: field-name = 1*ftext, ftext = %d33-57 / %d59-126 (printable ASCII except ":").
+const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
+
+/**
+ * A header value (Subject, a custom header's value, List-Unsubscribe, …) must be one line:
+ * no CR or LF, which would start a new header (RFC 5322 §2.2), and no other control character.
+ * TAB is allowed, it is folding whitespace. `field` names the setting in the error.
+ */
+export function checkHeaderValue(value: string, field: string): ValidationResult {
+	const control = findControlCharacter(value, { allowTab: true });
+	if (!control) return { ok: true };
+	return { ok: false, field, error: `${field} contains ${describeControlCharacter(control)}`, value: quoteForMessage(value) };
+}
+
+/** The name of a user-supplied header: RFC 5322 field-name syntax, and not one of RESERVED_HEADER_NAMES. */
+export function checkCustomHeaderName(name: string, field = 'Custom Headers'): ValidationResult {
+	const shown = quoteForMessage(name);
+	if (name === '') return { ok: false, field, error: `${field}: a header name is empty` };
+	if (!FIELD_NAME.test(name)) {
+		return {
+			ok: false,
+			field,
+			error: `${field}: header name ${shown} may only contain printable ASCII characters other than ":" and spaces`,
+			value: shown,
+		};
+	}
+	if (RESERVED_LOWER_CASE.has(name.toLowerCase())) {
+		return {
+			ok: false,
+			field,
+			error: `${field}: ${shown} is set by the node itself and cannot be a custom header`,
+			value: shown,
+		};
+	}
+	return { ok: true };
+}
+
+/**
+ * One custom header: its name (see checkCustomHeaderName) and its value, which must be text
+ * (a number or boolean is accepted as its string form) on a single line.
+ */
+export function checkCustomHeader(name: string, value: unknown, field = 'Custom Headers'): ValidationResult {
+	const nameCheck = checkCustomHeaderName(name, field);
+	if (!nameCheck.ok) return nameCheck;
+	const shown = quoteForMessage(name);
+	if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+		return { ok: false, field, error: `${field}: the value of header ${shown} must be text`, value: shown };
+	}
+	const valueCheck = checkHeaderValue(String(value), `${field}: header ${shown}`);
+	return valueCheck.ok ? valueCheck : { ...valueCheck, field };
+}

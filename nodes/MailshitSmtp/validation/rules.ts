@@ -1,0 +1,124 @@
+/**
+ * Optional per-variable regex rules (SPEC §3 "Validation before sending"): e.g. `order.id` must
+ * match `^\d+$`. A failing rule is a ValidationFailure naming the variable, so the item is not sent;
+ * a rule that can never work (bad regex, dangerous regex, bad flags) is a ConfigurationError.
+ *
+ * Semantics, decided here:
+ *  - JavaScript `RegExp.test`: the pattern matches anywhere unless anchored with ^…$;
+ *  - a variable that is missing (or null) is not checked — presence is the required-variable
+ *    check's job, so `{{phone|}}` plus a phone rule means "if there is a phone, it must match";
+ *    an empty string is present and is checked;
+ *  - numbers, booleans and bigints are checked as their string form, dates as ISO 8601; objects
+ *    and arrays fail with a hint to point the rule at a field inside them;
+ *  - flags `g` and `y` are dropped: they make a RegExp remember `lastIndex` between `test` calls,
+ *    so reusing one compiled rule across items would fail every other item;
+ *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, to bound the time a
+ *    backtracking pattern can take (see also regexSafety.ts).
+ */
+import { ConfigurationError, type ValidationResult } from './errors';
+import { quoteForMessage } from './messageText';
+import { findNestedQuantifier } from './regexSafety';
+import { lookupVariable } from '../template/values';
+
+export interface VariableRule {
+	/** Dotted path into the item's values: `email`, `order.id`, `items.0.sku`. */
+	variable: string;
+	pattern: string;
+	flags?: string;
+	/** Replaces the default error sentence when the value does not match. */
+	message?: string;
+}
+
+export interface CompiledVariableRule {
+	variable: string;
+	regex: RegExp;
+	message?: string;
+}
+
+/** Rule values longer than this many characters fail rather than being matched. */
+export const MAX_RULE_INPUT_LENGTH = 1000;
+
+const SUPPORTED_FLAGS = /^[dimsuvgy]*$/;
+const STATEFUL_FLAGS = /[gy]/g;
+
+/** Compiles every rule once; throws ConfigurationError for the first one that can never work. */
+export function compileVariableRules(rules: readonly VariableRule[]): CompiledVariableRule[] {
+	return rules.map((rule, index) => compileVariableRule(rule, index));
+}
+
+export function checkVariableRules(
+	values: Record<string, unknown>,
+	rules: readonly (VariableRule | CompiledVariableRule)[],
+): ValidationResult {
+	for (let index = 0; index < rules.length; index++) {
+		const entry = rules[index];
+		const rule = 'regex' in entry ? entry : compileVariableRule(entry, index);
+		// the same lookup the template uses, so a rule checks exactly the value that is filled in
+		const value = lookupVariable(values, rule.variable, rule.variable.split('.'));
+		if (value === null || value === undefined) continue;
+		const failure = ruleFailure(rule, value);
+		if (failure) return { ok: false, field: rule.variable, ...failure };
+	}
+	return { ok: true };
+}
+
+function compileVariableRule(rule: VariableRule, index: number): CompiledVariableRule {
+	const field = `rules[${index}]`;
+	const label = `Validation rule ${index + 1}`;
+	if (typeof rule.variable !== 'string' || rule.variable.trim() === '') {
+		throw new ConfigurationError(field, `${label} has no variable name`);
+	}
+	const variable = rule.variable.trim();
+	const where = `${label} (variable "${variable}")`;
+	if (typeof rule.pattern !== 'string' || rule.pattern === '') {
+		throw new ConfigurationError(field, `${where} has an empty pattern`);
+	}
+	const flags = rule.flags ?? '';
+	if (!SUPPORTED_FLAGS.test(flags)) {
+		throw new ConfigurationError(field, `${where}: flags may only contain d, g, i, m, s, u, v and y (g and y are ignored)`);
+	}
+	const regex = compileRegExp(rule.pattern, flags.replace(STATEFUL_FLAGS, ''));
+	if (!(regex instanceof RegExp)) {
+		throw new ConfigurationError(field, `${where}: the pattern is not a valid regular expression (${regex.message})`);
+	}
+	const nested = findNestedQuantifier(rule.pattern);
+	if (nested !== undefined) {
+		throw new ConfigurationError(
+			field,
+			`${where}: the pattern part ${nested} repeats a group that itself repeats, which can take exponential time on some values; rewrite it without the nested repetition (for example [\\w.]+ instead of (\\w+\\.)+)`,
+		);
+	}
+	return rule.message ? { variable, regex, message: rule.message } : { variable, regex };
+}
+
+function compileRegExp(pattern: string, flags: string): RegExp | Error {
+	try {
+		return new RegExp(pattern, flags);
+	} catch (error) {
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
+function ruleFailure(rule: CompiledVariableRule, value: unknown): { error: string; value?: string } | undefined {
+	const text = ruleText(value);
+	if (text === undefined) {
+		return {
+			error: `${rule.variable} is an object or a list; a rule can only check text, numbers or booleans, so point it at a field inside (such as ${rule.variable}.id)`,
+		};
+	}
+	if (text.length > MAX_RULE_INPUT_LENGTH) {
+		return {
+			error: `${rule.variable} is longer than ${MAX_RULE_INPUT_LENGTH} characters, the most a validation rule checks`,
+			value: quoteForMessage(text),
+		};
+	}
+	if (rule.regex.test(text)) return undefined;
+	return { error: rule.message ?? `${rule.variable} does not match the pattern ${rule.regex}`, value: quoteForMessage(text) };
+}
+
+function ruleText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+	return undefined;
+}

@@ -1,0 +1,203 @@
+/**
+ * Bad input and refusals through n8n's engine: what is thrown, what is emitted, what is (not) sent.
+ */
+import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
+import type { SendFailedResult, ValidationFailedResult } from '../../nodes/MailshitSmtp/results';
+import { smtpCredential } from '../helpers/credentials';
+import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
+import { closedPort, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+
+const MJML = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{name}}</mj-text></mj-column></mj-section></mj-body></mjml>';
+const parameters = (extra: Record<string, unknown> = {}) => ({
+	operation: 'send',
+	toEmail: '={{ $json.email }}',
+	subject: 'Hello {{name}}',
+	template: MJML,
+	...extra,
+});
+
+/** 50 recipients; item 7 has a malformed address, item 23 lacks the required {{name}}. */
+function batchWithTwoBadItems() {
+	return jsonItems(
+		Array.from({ length: 50 }, (_, i) => {
+			if (i === 7) return { name: 'Seven', email: 'seven@@example.com' };
+			if (i === 23) return { email: 'twenty-three@example.com' };
+			return { name: `R${i}`, email: `r${i}@example.com` };
+		}),
+	);
+}
+
+let sink: SmtpSink;
+beforeEach(async () => {
+	sink = await startSmtpSink({
+		tls: 'plain',
+		server: {
+			onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
+				if (!address.address.startsWith('refuse')) return callback();
+				callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+			},
+		},
+	});
+});
+afterEach(async () => {
+	await sink.close();
+});
+
+describe('without Continue On Fail: a bad item stops the node before anything is sent', () => {
+	it('names the item and the field; the sink sees no message and no connection', async () => {
+		const result = await runMailshitNode({ items: batchWithTwoBadItems(), parameters: parameters(), credential: smtpCredential(sink.port) });
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Item 7: Invalid email address "seven@@example.com" in _to: more than one @ outside quotes',
+			description: 'Field: _to. Nothing was sent for this item.',
+			context: { itemIndex: 7 },
+		});
+		expect(sink.messages).toHaveLength(0);
+		expect(sink.stats.connections).toBe(0);
+	});
+
+	it('a server refusal is a NodeApiError carrying the hint; the pool is closed', async () => {
+		const items = jsonItems([{ name: 'A', email: 'a@example.com' }, { name: 'B', email: 'refuse@example.com' }]);
+		const result = await runMailshitNode({ items, parameters: parameters({ options: { maxConnections: 1 } }), credential: smtpCredential(sink.port) });
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			message: "Item 1 was not sent: Can't send mail - all recipients were rejected: 550 5.1.1 Mailbox unavailable",
+			description: 'The server refused the recipient (550 5.1.1 Mailbox unavailable): check the address for typos, and whether this server accepts mail for it.',
+			context: { itemIndex: 1 },
+		});
+		await sink.waitForIdle();
+		expect(sink.messages.map((m) => m.envelope.to)).toEqual([['a@example.com']]);
+	});
+
+	it('an unusable credential is named before connecting', async () => {
+		const result = await runMailshitNode({
+			items: jsonItems([{ name: 'A', email: 'a@example.com' }]),
+			parameters: parameters(),
+			credential: smtpCredential(sink.port, { host: '' }),
+		});
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'SMTP Host is empty: enter the server name, e.g. smtp.example.com', description: 'Field: credential: SMTP Host' });
+		expect(sink.stats.connections).toBe(0);
+	});
+
+	it('an unreachable server: the refused-connection hint, and no retry storm with Retries 0', async () => {
+		const port = await closedPort();
+		const result = await runMailshitNode({
+			items: jsonItems([{ name: 'A', email: 'a@example.com' }]),
+			parameters: parameters({ options: { retries: 0 } }),
+			credential: smtpCredential(port),
+		});
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			message: `Item 0 was not sent: connect ECONNREFUSED 127.0.0.1:${port}`,
+			description: expect.stringContaining(`Connection refused by 127.0.0.1:${port}: nothing accepts connections on that port`),
+		});
+	});
+});
+
+describe('with Continue On Fail: 50 items, items 7 and 23 fail validation', () => {
+	it('continue (regular output): 48 arrive once each, 50 results in input order', async () => {
+		const result = await runMailshitNode({
+			items: batchWithTwoBadItems(),
+			parameters: parameters(),
+			credential: smtpCredential(sink.port),
+			onError: 'continueRegularOutput',
+		});
+		expect(result.error).toBeUndefined();
+		await sink.waitForMessages(48);
+		const recipients = sink.messages.map((m) => m.envelope.to[0]).sort();
+		const expected = Array.from({ length: 50 }, (_, i) => `r${i}@example.com`).filter((_, i) => i !== 7 && i !== 23).sort();
+		expect(recipients).toEqual(expected);
+
+		expect(result.main).toHaveLength(50);
+		result.main.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+		expect(result.main.filter((item) => item.json.type === 'sent')).toHaveLength(48);
+		expect(result.main[7].json).toEqual<ValidationFailedResult>({
+			success: false,
+			type: 'validation_failed',
+			error: 'Invalid email address "seven@@example.com" in _to: more than one @ outside quotes',
+			field: '_to',
+		});
+		expect(result.main[23].json).toEqual<ValidationFailedResult>({ success: false, type: 'validation_failed', error: 'Missing variable: name', field: 'name' });
+		expect(result.main[8].json.accepted).toEqual(['r8@example.com']);
+	});
+
+	it('continue (using error output): failures go to the error branch', async () => {
+		const result = await runMailshitNode({
+			items: batchWithTwoBadItems(),
+			parameters: parameters(),
+			credential: smtpCredential(sink.port),
+			onError: 'continueErrorOutput',
+		});
+		await sink.waitForMessages(48);
+		expect(result.main).toHaveLength(48);
+		expect(result.main.every((item) => item.json.type === 'sent')).toBe(true);
+		// n8n keeps only `error` and `message` of an error-branch item, merged into the input item
+		expect(result.errorOutput).toHaveLength(2);
+		expect(result.errorOutput[0].json).toEqual({
+			name: 'Seven',
+			email: 'seven@@example.com',
+			error: { success: false, type: 'validation_failed', field: '_to', error: 'Invalid email address "seven@@example.com" in _to: more than one @ outside quotes' },
+			message: 'Invalid email address "seven@@example.com" in _to: more than one @ outside quotes',
+		});
+		expect(result.errorOutput[1].json).toMatchObject({ email: 'twenty-three@example.com', error: { type: 'validation_failed', field: 'name' }, message: 'Missing variable: name' });
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 7 }, { item: 23 }]);
+	});
+
+	it('a refused recipient is a send_failed item with code and hint; the others are sent', async () => {
+		const items = jsonItems([{ name: 'A', email: 'a@example.com' }, { name: 'B', email: 'refuse@example.com' }, { name: 'C', email: 'c@example.com' }]);
+		const result = await runMailshitNode({ items, parameters: parameters(), credential: smtpCredential(sink.port), onError: 'continueRegularOutput' });
+		await sink.waitForMessages(2);
+		expect(result.main[1].json).toEqual<SendFailedResult>({
+			success: false,
+			type: 'send_failed',
+			error: "Can't send mail - all recipients were rejected: 550 5.1.1 Mailbox unavailable",
+			code: 'EENVELOPE',
+			hint: 'The server refused the recipient (550 5.1.1 Mailbox unavailable): check the address for typos, and whether this server accepts mail for it.',
+		});
+		expect(result.main.map((item) => item.json.type)).toEqual(['sent', 'send_failed', 'sent']);
+	});
+});
+
+describe('bad input names the item and the field', () => {
+	const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown>) =>
+		runMailshitNode({ items, parameters: parameters(extra), credential: smtpCredential(sink.port), onError: 'continueRegularOutput' });
+
+	it.each([
+		['CR/LF in the subject', { subject: '={{ "Hi\\r\\nBcc: evil@example.com" }}' }, '_subject', '_subject contains a line break (CR or LF)'],
+		['no subject at all', { subject: '' }, '_subject', 'No subject: set Subject or Template Name, or give the item a _subject field'],
+		['a missing binary property', { options: { attachments: 'invoice' } }, 'attachments', 'Binary property "invoice" not found on this item (it has no binary data)'],
+		['invalid MJML names the line', { template: '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-image width="wide" src="x.png" /></mj-column></mj-section>\n</mj-body>\n</mjml>' }, 'template', 'Line 3'],
+		['a failing validation rule', { options: { validationRules: { rule: [{ variable: 'name', pattern: '^[A-Z]{3}$', message: 'Name must be 3 capitals' }] } } }, 'name', 'Name must be 3 capitals'],
+		['a bad CC address', { addressing: { ccEmail: 'not-an-address' } }, '_cc', 'Invalid email address "not-an-address" in _cc'],
+	])('%s', async (_label, extra, field, error) => {
+		const result = await run(jsonItems([{ name: 'Ada', email: 'ada@example.com' }]), extra);
+		expect(result.main[0].json).toMatchObject({ success: false, type: 'validation_failed', field });
+		expect(result.main[0].json.error).toContain(error);
+		expect(sink.messages).toHaveLength(0);
+	});
+
+	it('an attachment over the size limit', async () => {
+		const big = Buffer.alloc(2 * 1024 * 1024, 1).toString('base64');
+		const items = [{ json: { name: 'Ada', email: 'ada@example.com' }, binary: { data: { data: big, mimeType: 'application/octet-stream', fileName: 'big.bin' } } }];
+		const result = await run(items, { options: { attachments: 'data', maxAttachmentSizeMb: 1 } });
+		expect(result.main[0].json).toEqual({
+			success: false,
+			type: 'validation_failed',
+			field: 'attachments',
+			error: 'Attachments add up to 2.0 MB, over the 1 MB limit (Max Attachment Size)',
+		});
+	});
+
+	it('a regex that cannot compile is a configuration error for the whole node', async () => {
+		const result = await runMailshitNode({
+			items: jsonItems([{ name: 'Ada', email: 'ada@example.com' }]),
+			parameters: parameters({ options: { validationRules: { rule: [{ variable: 'name', pattern: '([a-z' }] } } }),
+			credential: smtpCredential(sink.port),
+			onError: 'continueRegularOutput',
+		});
+		expect(result.error ?? result.main[0].json.error).toBeDefined();
+		const message = result.error?.message ?? String(result.main[0].json.error);
+		expect(message).toContain('Validation rule 1 (variable "name"): the pattern is not a valid regular expression');
+		expect(sink.messages).toHaveLength(0);
+	});
+});

@@ -1,0 +1,154 @@
+/**
+ * The cached path (compile once with placeholders, fill per item) must give exactly the email
+ * that filling the MJML and compiling it would. Each template here is checked against
+ * referenceRender for values chosen to hit what MJML treats specially.
+ */
+import { compileTemplate, type CompiledTemplate } from '../../../nodes/MailshitSmtp/template';
+import { mjmlDocument, NEWSLETTER_MJML, NEWSLETTER_VALUES } from './fixtures';
+import { referenceRender, withoutRandomIds } from './referenceRender';
+
+const TRICKY_VALUES = [
+	'Ada',
+	'x & y <script>alert(1)</script>',
+	`"double" and 'single' quotes`,
+	'https://ex.com/?a=1&b=2#frag',
+	'émoji 🎉 中文 עברית',
+	'{{other}} stays literal',
+	' padded ',
+	'',
+	'true',
+	'false',
+	'a  b\n\tc',
+	'$& $1',
+	'font-family: Lato',
+];
+
+// `{{v|}}`: optional, so the empty value is a value, not a missing variable.
+const CACHED_TEMPLATES: Array<[string, string]> = [
+	['text', mjmlDocument('<mj-text>Hello {{v|}}, welcome</mj-text>')],
+	['text, variable alone', mjmlDocument('<mj-text>\n  {{v|}}\n</mj-text>')],
+	['text, raw HTML', mjmlDocument('<mj-text><p>{{{v|}}}</p></mj-text>')],
+	['button href and label', mjmlDocument('<mj-button href="{{v|}}">Go {{v|}}</mj-button>')],
+	['image src, href, alt, title', mjmlDocument('<mj-image src="https://cdn.x/{{v|}}.png" href="{{v|}}" alt="{{v|}}" title="{{v|}}" />')],
+	['mj-title and mj-preview', mjmlDocument('<mj-text>x</mj-text>', '<mj-title>{{v|}} - Shop</mj-title><mj-preview>{{v|}}</mj-preview>')],
+	[
+		'background-url, duplicated into Outlook VML',
+		'<mjml><mj-body><mj-section background-url="https://cdn.x/{{v|}}.jpg"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
+	],
+	['mso conditional in mj-raw', mjmlDocument('<mj-raw><!--[if mso]><p>{{v|}}</p><![endif]--></mj-raw><mj-text>x</mj-text>')],
+	['comment', mjmlDocument('<!-- sent to {{v|}} --><mj-text>x</mj-text>')],
+	['social element (share link built with String.replace)', mjmlDocument('<mj-social><mj-social-element name="facebook" href="{{v|}}">{{v|}}</mj-social-element></mj-social>')],
+	['navbar link', mjmlDocument('<mj-navbar base-url="https://x.io"><mj-navbar-link href="/{{v|}}">{{v|}}</mj-navbar-link></mj-navbar>')],
+	['table', mjmlDocument('<mj-table><tr><td>{{v|}}</td><td>{{{v|}}}</td></tr></mj-table>')],
+	['accordion', mjmlDocument('<mj-accordion><mj-accordion-element><mj-accordion-title>{{v|}}</mj-accordion-title><mj-accordion-text>{{v|}}</mj-accordion-text></mj-accordion-element></mj-accordion>')],
+	['carousel', mjmlDocument('<mj-carousel><mj-carousel-image src="https://cdn.x/{{v|}}.png" alt="{{v|}}" /></mj-carousel>')],
+	['mj-style CSS', mjmlDocument('<mj-text css-class="c">x</mj-text>', "<mj-style>.c div { background: url('{{v|}}'); }</mj-style>")],
+	['inline mj-style with an escaped variable', mjmlDocument('<mj-text css-class="c">x {{v|}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>')],
+	['mj-attributes default href', mjmlDocument('<mj-button>Go</mj-button>', '<mj-attributes><mj-button href="{{v|}}" /></mj-attributes>')],
+	['file-start mj-raw', '<mjml><mj-raw position="file-start">{{v|}}</mj-raw><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>'],
+];
+
+const PER_ITEM_TEMPLATES: Array<[string, string, string]> = [
+	['raw MJML between sections', '<mjml><mj-body>{{{v|}}}<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'inserts markup between <mj-body> tags'],
+	['typed attribute', mjmlDocument('<mj-text padding="{{v|10px}}">x</mj-text>'), 'is in the padding attribute of <mj-text>'],
+	['unit inside an attribute', mjmlDocument('<mj-image width="{{v|100}}px" src="a.png" />'), 'is in the width attribute of <mj-image>'],
+	['color attribute', '<mjml><mj-body><mj-section background-color="{{v|#fff}}"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'background-color attribute of <mj-section>'],
+	[
+		'css-class (MJML derives Outlook class names from each word)',
+		'<mjml><mj-body><mj-section><mj-column css-class="{{v|}}"><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
+		'css-class attribute of <mj-column>',
+	],
+	['font-family (decides the web fonts)', mjmlDocument('<mj-text font-family="{{v|Lato}}">x</mj-text>'), 'font-family attribute'],
+	['inside mj-html-attributes', mjmlDocument('<mj-text css-class="c">x</mj-text>', '<mj-html-attributes><mj-selector path=".c div"><mj-html-attribute name="data-v">{{v|}}</mj-html-attribute></mj-selector></mj-html-attributes>'), 'inside <mj-html-attributes>'],
+	['raw value with inline mj-style', mjmlDocument('<mj-text css-class="c">{{{v|}}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>'), 're-serialise the whole document'],
+];
+
+async function expectSameAsReference(template: CompiledTemplate, mjml: string, values: Record<string, unknown>): Promise<void> {
+	const reference = await referenceRender(mjml, values).then(withoutRandomIds, (error: Error) => `error: ${error.message}`);
+	const rendered = await template.render(values).then(
+		(email) => withoutRandomIds(email.html ?? ''),
+		(error: Error) => `error: ${error.message}`,
+	);
+	if (reference.startsWith('error:')) {
+		expect(rendered.startsWith('error:')).toBe(true);
+	} else {
+		expect(rendered).toBe(reference);
+	}
+}
+
+describe('cached path equals fill-then-compile', () => {
+	describe.each(CACHED_TEMPLATES)('%s', (_name, mjml) => {
+		let template: CompiledTemplate;
+		beforeAll(async () => {
+			template = await compileTemplate({ format: 'mjml', body: mjml });
+		});
+
+		it('is served from one compile', () => {
+			expect([template.mode, template.perItemReason]).toEqual(['cached', undefined]);
+		});
+
+		it.each(TRICKY_VALUES)('value %j', async (value) => {
+			await expectSameAsReference(template, mjml, { v: value });
+		});
+	});
+});
+
+describe('templates the cached path cannot serve are compiled per item, correctly', () => {
+	describe.each(PER_ITEM_TEMPLATES)('%s', (_name, mjml, reason) => {
+		let template: CompiledTemplate;
+		beforeAll(async () => {
+			template = await compileTemplate({ format: 'mjml', body: mjml });
+		});
+
+		it('takes the per-item path and says why', () => {
+			expect(template.mode).toBe('per-item');
+			expect(template.perItemReason).toContain(reason);
+		});
+
+		it.each(['Ada', '12px', 'two words', '<mj-text>injected</mj-text>', 'x & "y"'])('value %j', async (value) => {
+			await expectSameAsReference(template, mjml, { v: value });
+		});
+	});
+});
+
+describe('values MJML would treat specially send only that item down the per-item path', () => {
+	const mjml = mjmlDocument('<mj-text>{{v|}}</mj-text><mj-button href="{{href|https://x.io}}">Go</mj-button><mj-text>{{{html|}}}</mj-text>');
+	it.each([
+		['ordinary values', { v: 'Ada', html: '<b>hi</b><br/>' }, 'cached'],
+		['leading space at the edge of mj-text (MJML trims it)', { v: ' Ada' }, 'per-item'],
+		['empty content', { v: '' }, 'per-item'],
+		['"false" as a whole attribute (MJML reads a boolean)', { v: 'x', href: 'false' }, 'per-item'],
+		['raw value that closes the component (refused as malformed, like fill-then-compile)', { v: 'x', html: '</mj-text><mj-image src="a.png" />' }, 'per-item'],
+		['raw value opening a comment', { v: 'x', html: 'a <!-- b' }, 'per-item'],
+		['raw value with an unfinished tag', { v: 'x', html: '<a href="x' }, 'per-item'],
+	])('%s', async (_case, values, path) => {
+		const template = await compileTemplate({ format: 'mjml', body: mjml });
+		await expectSameAsReference(template, mjml, values);
+		// A second compile (after the one at preparation) is the per-item path, whether it renders or is refused.
+		const { compiles, cachedRenders } = template.stats;
+		expect(compiles > 1 ? 'per-item' : cachedRenders === 1 ? 'cached' : 'none').toBe(path);
+	});
+});
+
+describe('per-item compiles are shared by identical items', () => {
+	it('compiles each distinct filled source once', async () => {
+		const template = await compileTemplate({ format: 'mjml', body: mjmlDocument('<mj-text padding="{{p}}">x</mj-text>') });
+		const sizes = ['10px', '20px', '10px', '10px', '20px'];
+		const htmls = await Promise.all(sizes.map((p) => template.render({ p }).then((email) => email.html)));
+		expect(htmls[0]).toBe(htmls[2]);
+		expect(htmls[0]).not.toBe(htmls[1]);
+		// 1 at preparation + one per distinct value.
+		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5 });
+	});
+});
+
+describe('the newsletter', () => {
+	it.each([
+		['realistic values', NEWSLETTER_VALUES],
+		['hostile values', { first_name: '<img src=x onerror=alert(1)>', order: { id: '"><script>', total: '& 10 €' }, tracking_url: "javascript:alert('x')", unsubscribe_url: 'x" onclick="y' }],
+	])('%s', async (_case, values) => {
+		const template = await compileTemplate({ format: 'mjml', body: NEWSLETTER_MJML });
+		await expectSameAsReference(template, NEWSLETTER_MJML, values);
+		expect(template.stats.perItemRenders).toBe(0);
+	});
+});
