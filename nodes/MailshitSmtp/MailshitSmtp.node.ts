@@ -8,6 +8,7 @@ import {
 import * as render from './actions/render.operation';
 import { router } from './actions/router';
 import * as send from './actions/send/send.operation';
+import * as verify from './actions/verify.operation';
 import { mailshitSmtpConnectionTest } from './methods/credentialTest';
 import { getTemplateVariables } from './methods/loadOptions';
 
@@ -19,7 +20,7 @@ export class MailshitSmtp implements INodeType {
 		icon: { light: 'file:../../icons/mailshit.svg', dark: 'file:../../icons/mailshit.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ { send: "Send email", render: "Render template" }[$parameter["operation"]] }}',
+		subtitle: '={{ { send: "Send email", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
 		description: 'Render MJML email templates with per-item variables and send them over SMTP',
 		defaults: { name: 'mailshit SMTP' },
 		usableAsTool: true,
@@ -48,10 +49,17 @@ export class MailshitSmtp implements INodeType {
 						action: 'Render an email template',
 						description: 'Render html, text and subject per item without sending (no credential needed)',
 					},
+					{
+						name: 'Verify Address',
+						value: 'verify',
+						action: 'Verify an email address',
+						description: 'Check format, domain, MX records, disposable and role-based per item (DNS only, no credential, nothing sent)',
+					},
 				],
 			},
 			...send.description,
 			...render.description,
+			...verify.description,
 		],
 	};
 

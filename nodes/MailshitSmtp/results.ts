@@ -39,7 +39,18 @@ export interface SendFailedResult {
 	hint: string;
 }
 
-export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult;
+/** Verify Address only: DNS gave no answer (timeout, SERVFAIL, …), so the address was not judged. */
+export interface DnsFailedResult {
+	success: false;
+	type: 'dns_failed';
+	error: string;
+	/** node's DNS error code: ETIMEOUT, ESERVFAIL, EREFUSED, ECONNREFUSED, … */
+	code: string;
+	hint: string;
+	email: string;
+}
+
+export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult | DnsFailedResult;
 
 export function validationFailed(field: string, error: string): ValidationFailedResult {
 	return { success: false, type: 'validation_failed', error, field };

@@ -21,6 +21,7 @@ import {
 	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
+	type IVersionedNodeType,
 	type IRun,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
@@ -84,11 +85,24 @@ function itemsSource(items: INodeExecutionData[]): INodeType {
 	};
 }
 
-function nodeTypes(items: INodeExecutionData[]): INodeTypes {
-	const types: Record<string, INodeType> = { 'test.items': itemsSource(items), 'test.mailshitSmtp': new MailshitSmtp() };
+/** A node type under test: ours, or another (n8n's own Send Email, for the benchmark). */
+export interface NodeUnderTest {
+	type: INodeType | IVersionedNodeType;
+	version: number;
+	credentialType: string;
+}
+
+const MAILSHIT_NODE: NodeUnderTest = { type: new MailshitSmtp(), version: 1, credentialType: 'mailshitSmtpApi' };
+
+function nodeTypes(items: INodeExecutionData[], node: NodeUnderTest): INodeTypes {
+	const types: Record<string, INodeType | IVersionedNodeType> = { 'test.items': itemsSource(items), 'test.node': node.type };
+	const byVersion = (name: string, version?: number): INodeType => {
+		const type = types[name];
+		return 'nodeVersions' in type ? type.getNodeType(version) : type;
+	};
 	return {
 		getByName: (name) => types[name],
-		getByNameAndVersion: (name) => types[name],
+		getByNameAndVersion: byVersion,
 		getKnownTypes: () => ({}),
 	};
 }
@@ -122,6 +136,8 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 }
 
 export interface RunNodeOptions {
+	/** Defaults to the mailshit SMTP node. */
+	node?: NodeUnderTest;
 	items: INodeExecutionData[];
 	parameters: INodeParameters;
 	credential?: ICredentialDataDecryptedObject;
@@ -139,23 +155,24 @@ export interface NodeRun {
 	run: IRun;
 }
 
-/** Runs Items → mailshit SMTP once and returns what the mailshit node produced. */
+/** Runs Items → mailshit SMTP (or another node under test) once and returns what that node produced. */
 export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun> {
+	const node = options.node ?? MAILSHIT_NODE;
 	const nodes: INode[] = [
 		{ id: '1', name: SOURCE, type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
 			id: '2',
 			name: MAILSHIT,
-			type: 'test.mailshitSmtp',
-			typeVersion: 1,
+			type: 'test.node',
+			typeVersion: node.version,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { mailshitSmtpApi: { id: 'cred-1', name: 'test SMTP' } },
+			credentials: { [node.credentialType]: { id: 'cred-1', name: 'test SMTP' } },
 			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const connections = { [SOURCE]: { main: [[{ node: MAILSHIT, type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items) });
+	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items, node) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes, connections, active: false } as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
 	const runExecutionData: IRunExecutionData = {
@@ -185,3 +202,4 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 export function jsonItems(rows: IDataObject[]): INodeExecutionData[] {
 	return rows.map((json) => ({ json }));
 }
+

@@ -9,6 +9,7 @@ import {
 	type SMTPServerSession,
 } from 'smtp-server';
 import type { Pem } from './certificates';
+import { smtpError, type FaultPlan, type SinkFault } from './sinkFaults';
 
 export type SinkTls = 'plain' | 'starttls' | 'implicit';
 
@@ -23,7 +24,11 @@ export interface SinkOptions {
 	auth?: { user: string; pass: string };
 	/** With `auth`: whether MAIL FROM is refused (530) until the client authenticated. */
 	authRequired?: boolean;
-	/** Extra smtp-server options and handler overrides (fault injection). */
+	/** A slow server: wait this long before answering a message's DATA (per first recipient). */
+	replyDelayMs?: (recipient: string) => number;
+	/** Misbehaviour per recipient and attempt (see sinkFaults.ts). */
+	faults?: FaultPlan;
+	/** Extra smtp-server options and handler overrides. */
 	server?: Partial<SMTPServerOptions>;
 }
 
@@ -33,6 +38,8 @@ export interface ReceivedMessage {
 	envelope: { from: string; to: string[] };
 	session: { id: string; secure: boolean; user?: string };
 	receivedAt: number;
+	/** When the server answered the DATA (after any replyDelayMs); unset when it never did. */
+	repliedAt?: number;
 }
 
 export interface SmtpSink {
@@ -41,6 +48,13 @@ export interface SmtpSink {
 	messages: ReceivedMessage[];
 	/** Sessions that reached the greeting, and the most that were open at once. */
 	stats: { connections: number; open: number; maxOpen: number; authAttempts: number };
+	/** RCPT TO attempts per recipient, and the faults injected, in order. */
+	rcptAttempts: Map<string, number>;
+	injected: Array<{ recipient: string; attempt: number; fault: SinkFault }>;
+	/** How many times each Message-ID arrived: more than 1 is a duplicate. */
+	arrivalsByMessageId(): Map<string, number>;
+	/** Cuts every connection and stops listening for `downtimeMs`, then listens on the same port again. */
+	restart(downtimeMs: number): Promise<void>;
 	/** Resolves once no session is open (the client sent QUIT or closed); rejects after `timeoutMs`. */
 	waitForIdle(timeoutMs?: number): Promise<void>;
 	/** Resolves once `count` messages arrived; rejects after `timeoutMs` with what did arrive. */
@@ -55,6 +69,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 	const arrivals = new EventEmitter();
 	const stats = { connections: 0, open: 0, maxOpen: 0, authAttempts: 0 };
 	const authRequired = options.auth ? (options.authRequired ?? true) : false;
+	const rcptAttempts = new Map<string, number>();
+	const injected: SmtpSink['injected'] = [];
+	/** The fault chosen at RCPT TO for the session's current message, acted on in DATA. */
+	const pendingFault = new WeakMap<SMTPServerSession, SinkFault>();
 
 	const disabledCommands: string[] = [];
 	if (!options.auth) disabledCommands.push('AUTH');
@@ -89,21 +107,60 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 			error.responseCode = 535;
 			return callback(error);
 		},
+		onRcptTo(address, session, callback) {
+			const recipient = address.address;
+			const attempt = (rcptAttempts.get(recipient) ?? 0) + 1;
+			rcptAttempts.set(recipient, attempt);
+			const fault = options.faults?.({ recipient, attempt });
+			if (!fault) return callback();
+			injected.push({ recipient, attempt, fault });
+			switch (fault) {
+				case 'reject451':
+					return callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+				case 'reject550':
+					return callback(smtpError(550, '5.1.1 No such mailbox'));
+				case 'close421':
+					return callback(smtpError(421, '4.3.2 Service shutting down'));
+				case 'dropAtRcpt':
+					return socketOf(session)?.destroy();
+				case 'stallAtRcpt':
+					return undefined;
+				default:
+					pendingFault.set(session, fault);
+					return callback();
+			}
+		},
 		onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+			const fault = pendingFault.get(session);
+			pendingFault.delete(session);
 			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('data', (chunk: Buffer) => {
+				chunks.push(chunk);
+				if (fault === 'dropMidData') socketOf(session)?.destroy();
+			});
 			stream.on('end', () => {
+				if (fault === 'dropMidData') return;
 				const raw = Buffer.concat(chunks);
 				const envelope = {
 					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
 					to: session.envelope.rcptTo.map((r) => r.address),
 				};
 				const meta = { id: session.id, secure: session.secure, user: session.user as string | undefined };
+				const receivedAt = Date.now();
 				simpleParser(raw, { keepCidLinks: true }).then(
 					(parsed) => {
-						messages.push({ raw, parsed, envelope, session: meta, receivedAt: Date.now() });
+						const message: ReceivedMessage = { raw, parsed, envelope, session: meta, receivedAt };
+						const reply = () => {
+							message.repliedAt = Date.now();
+							callback();
+						};
+						messages.push(message);
 						arrivals.emit('message');
-						callback();
+						// the message is kept either way: a server that crashes after writing it to its queue
+						if (fault === 'dropAfterData') socketOf(session)?.destroy();
+						else if (fault === 'stallAfterData') return;
+						else if (options.replyDelayMs) setTimeout(reply, options.replyDelayMs(envelope.to[0]));
+						else reply();
 					},
 					(error: Error) => callback(error),
 				);
@@ -129,16 +186,27 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		});
 	}
 
+	function socketOf(session: SMTPServerSession): net.Socket | undefined {
+		for (const connection of (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: net.Socket }> }).connections) {
+			if (connection.session === session) return connection._socket;
+		}
+		return undefined;
+	}
+
+	function listen(port: number): Promise<void> {
+		return new Promise<void>((resolve, reject) => {
+			server.server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => {
+				server.server.removeListener('error', reject);
+				resolve();
+			});
+		});
+	}
+
 	server.on('error', () => {
 		// client-side aborts (the tests provoke many) surface here; the tests assert on the client side
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', () => {
-			server.server.removeListener('error', reject);
-			resolve();
-		});
-	});
+	await listen(options.port ?? 0);
 	const port = (server.server.address() as net.AddressInfo).port;
 
 	return {
@@ -154,7 +222,31 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		waitForIdle(timeoutMs = 10_000) {
 			return waitFor('close', () => stats.open === 0, timeoutMs, () => `${stats.open} SMTP sessions still open`);
 		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		rcptAttempts,
+		injected,
+		arrivalsByMessageId() {
+			const counts = new Map<string, number>();
+			for (const message of messages) {
+				const id = message.parsed.messageId ?? '';
+				counts.set(id, (counts.get(id) ?? 0) + 1);
+			}
+			return counts;
+		},
+		async restart(downtimeMs) {
+			const listener = server.server;
+			await new Promise<void>((resolve) => {
+				listener.close(() => resolve());
+				for (const connection of (server as unknown as { connections: Set<{ _socket: net.Socket }> }).connections) connection._socket.destroy();
+			});
+			await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+			await listen(port);
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				// a stalled session would keep close() waiting for smtp-server's 30 s grace period
+				for (const connection of (server as unknown as { connections: Set<{ _socket: net.Socket }> }).connections) connection._socket.destroy();
+				server.close(() => resolve());
+			}),
 	};
 }
 

@@ -15,12 +15,11 @@ export function configurationError(node: INode, message: string, field: string, 
 }
 
 /**
- * The server (or the way to it) refused: NodeApiError, with our hint as the description.
+ * A server (SMTP, DNS) or the way to it refused: NodeApiError, with our hint as the description.
  * NodeApiError replaces messages that contain a socket code (ECONNREFUSED, …) by its own generic
  * wording; the hint is the better sentence, so the message is set again after construction.
  */
-export function deliveryError(node: INode, itemIndex: number, failure: SmtpFailure): NodeApiError {
-	const message = `Item ${itemIndex} was not sent: ${failure.error}`;
+export function serviceError(node: INode, itemIndex: number, message: string, failure: { error: string; code: string; hint: string }): NodeApiError {
 	const error = new NodeApiError(node, { message: failure.error, code: failure.code } as JsonObject, {
 		message,
 		description: failure.hint,
@@ -28,6 +27,10 @@ export function deliveryError(node: INode, itemIndex: number, failure: SmtpFailu
 	});
 	error.message = message;
 	return error;
+}
+
+export function deliveryError(node: INode, itemIndex: number, failure: SmtpFailure): NodeApiError {
+	return serviceError(node, itemIndex, `Item ${itemIndex} was not sent: ${failure.error}`, failure);
 }
 
 /** Anything not foreseen (a bug, a library failure): still a node error, tied to its item. */

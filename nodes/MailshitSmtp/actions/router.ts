@@ -1,8 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import * as render from './render.operation';
 import * as send from './send/send.operation';
+import * as verify from './verify.operation';
 
-const operations = { send, render } as const;
+const operations = { send, render, verify } as const;
 
 export type Operation = keyof typeof operations;
 

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { dnsOptionFields } from './dnsOptions.fields';
 
 /** Everything about a send that most workflows leave at its default. */
 export const sendOptionFields: INodeProperties[] = [
@@ -42,6 +43,10 @@ export const sendOptionFields: INodeProperties[] = [
 					},
 				],
 			},
+			...dnsOptionFields.map((field) => ({
+				...field,
+				description: `${field.description} Used by Verify Recipient Domain.`,
+			})),
 			{
 				displayName: 'Inline Images',
 				name: 'inlineImages',
@@ -143,6 +148,14 @@ export const sendOptionFields: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Resend When Delivery Is Uncertain',
+				name: 'resendUncertain',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to resend a message when the connection drops after the whole message was sent but before the server confirmed it. Off: such an item is reported as send_failed and never duplicated (at-most-once). On: it is retried and may arrive twice (at-least-once).',
+			},
+			{
 				displayName: 'Retries',
 				name: 'retries',
 				type: 'number',
@@ -199,6 +212,14 @@ export const sendOptionFields: INodeProperties[] = [
 						],
 					},
 				],
+			},
+			{
+				displayName: 'Verify Recipient Domain',
+				name: 'verifyRecipientDomain',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to look up every To, CC and BCC domain in DNS before anything is sent, and refuse an address whose domain does not exist, publishes a null MX, or has no MX, A or AAAA record (one lookup per domain per execution)',
 			},
 		],
 	},

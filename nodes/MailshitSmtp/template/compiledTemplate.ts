@@ -53,7 +53,19 @@ export interface CompiledTemplate {
 export const BODY_FIELD = 'template';
 export const TEXT_FIELD = 'text';
 
+/**
+ * Templates over this size are refused before MJML sees them: compiling megabytes of MJML takes
+ * seconds and memory per distinct template, and Gmail clips any message over 102 KB anyway.
+ */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTemplate> {
+	for (const [text, field] of [[spec.body, BODY_FIELD], [spec.textTemplate ?? '', TEXT_FIELD]] as const) {
+		const bytes = Buffer.byteLength(text, 'utf8');
+		if (bytes > MAX_TEMPLATE_BYTES) {
+			throw new TemplateError(`The template is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit: keep images and large content out of the template (link or attach them)`, field);
+		}
+	}
 	const body = parseTemplate(spec.body, BODY_FIELD);
 	const textTemplate = spec.textTemplate?.trim() ? parseTemplate(spec.textTemplate, TEXT_FIELD) : undefined;
 	const templates = textTemplate ? [body, textTemplate] : [body];

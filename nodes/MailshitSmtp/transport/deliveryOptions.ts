@@ -8,4 +8,10 @@ export interface DeliveryOptions {
 	retries: number;
 	/** First backoff ceiling; doubles per attempt. */
 	retryBaseDelayMs: number;
+	/**
+	 * A connection lost after the message was written, before the reply: resend (at-least-once)
+	 * or report it as uncertain (at-most-once, the default: a duplicate is a visible mistake a
+	 * user cannot take back, a rare loss is reported on its item and can be resent deliberately).
+	 */
+	resendUncertain: boolean;
 }

@@ -1,28 +1,48 @@
 import type { SmtpFailure } from './classifySmtpError';
+import type { HintId } from './smtpErrorHints';
 
 /**
- * Which failures are worth another attempt. Mail cannot be taken back, so a retry is only safe
- * where the server certainly did not accept the message: a 4xx reply (RFC 5321 §4.2.1: "transient
- * negative completion"), or a connection that failed before DATA was finished.
+ * What to do after a failed attempt. Mail cannot be taken back, so a retry is only safe when the
+ * server certainly did not take the message:
+ *  - transient: a 4xx reply (RFC 5321 §4.2.1, "transient negative completion": 421, 450, 451,
+ *    452), or a connection that failed before the whole message was written: retry;
+ *  - permanent: a 5xx reply, or anything that will fail the same way again (TLS, login, DNS);
+ *    503 ("bad sequence of commands") included: it means the session got out of step, usually
+ *    over a login, and a new attempt would meet the same state;
+ *  - uncertain: the connection was lost after the whole message (and so the final ".") was
+ *    written but before the server's reply: the message may have been delivered. Retrying gives
+ *    at-least-once (a possible duplicate), not retrying at-most-once (a possible loss).
  */
-const BEFORE_ACCEPTANCE = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH', 'MAIL FROM', 'RCPT TO', 'DATA']);
-const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT']);
-const NEVER_RETRIED = new Set(['ECONFIG', 'EENVELOPE_VALIDATION']);
+export type FailureKind = 'transient' | 'permanent' | 'uncertain';
 
-export function isTransientFailure(failure: SmtpFailure): boolean {
-	if (NEVER_RETRIED.has(failure.code)) return false;
+/** Causes that are configuration, not weather: retrying cannot help. */
+const NEVER_TRANSIENT: ReadonlySet<HintId> = new Set<HintId>([
+	'hostNotFound',
+	'selfSignedCertificate',
+	'expiredCertificate',
+	'certificateHostMismatch',
+	'tlsOnPlainPort',
+	'plainOnImplicitTlsPort',
+	'startTlsNotOffered',
+	'startTlsFailed',
+	'authFailed',
+	'authRequired',
+	'authNotOffered',
+	'configuration',
+]);
+
+const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS']);
+
+export function classifyDeliveryFailure(failure: SmtpFailure, messageWritten: boolean): FailureKind {
 	const reply = failure.responseCode ?? 0;
-	if (reply >= 400 && reply < 500) return true;
-	if (reply >= 500) return false;
-	// TLS and certificate problems are configuration, not weather
-	if (['selfSignedCertificate', 'expiredCertificate', 'certificateHostMismatch', 'tlsOnPlainPort', 'startTlsNotOffered', 'hostNotFound', 'authFailed', 'authRequired', 'authNotOffered', 'configuration', 'plainOnImplicitTlsPort'].includes(failure.hintId)) {
-		return false;
-	}
-	const command = (failure.command ?? '').toUpperCase().replace(/^AUTH .*/, 'AUTH');
-	return CONNECTION_CODES.has(failure.code) && (command === '' || BEFORE_ACCEPTANCE.has(command));
+	if (reply >= 500) return 'permanent';
+	if (NEVER_TRANSIENT.has(failure.hintId)) return 'permanent';
+	if (reply >= 400) return 'transient';
+	if (!CONNECTION_CODES.has(failure.code)) return 'permanent';
+	return messageWritten ? 'uncertain' : 'transient';
 }
 
-/** Exponential backoff with full jitter: attempt 1 waits up to base, attempt 2 up to 2×base, … */
+/** Exponential backoff with jitter: attempt 1 waits 0.5–1 × base, attempt 2 1–2 × base, … */
 export function retryDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
 	const ceiling = baseMs * 2 ** (attempt - 1);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -1,9 +1,9 @@
 import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from 'nodemailer';
-import { classifySmtpError, type SmtpFailure } from './classifySmtpError';
-import { isTransientFailure, retryDelayMs } from './deliveryPolicy';
+import { classifySmtpError, smtpFailure, type SmtpFailure } from './classifySmtpError';
+import type { DeliveryOptions } from './deliveryOptions';
+import { classifyDeliveryFailure, retryDelayMs } from './deliveryPolicy';
 import { createRateLimiter } from './rateLimiter';
 import { smtpTransportOptions } from './smtpOptions';
-import type { DeliveryOptions } from './deliveryOptions';
 import type { SmtpSettings } from './smtpSettings';
 
 export interface DeliveredInfo {
@@ -17,8 +17,9 @@ export interface DeliveredInfo {
 export type DeliveryOutcome = { ok: true; info: DeliveredInfo } | { ok: false; failure: SmtpFailure; attempts: number };
 
 export interface PooledSender {
-	send(message: SendMailOptions): Promise<DeliveryOutcome>;
-	/** Closes every pooled connection (QUIT); safe to call twice. */
+	/** `message.messageId` must be set: it identifies the message across attempts. */
+	send(message: SendMailOptions & { messageId: string }): Promise<DeliveryOutcome>;
+	/** Closes every pooled connection; safe to call twice. */
 	close(): void;
 }
 
@@ -28,7 +29,8 @@ function addresses(list: unknown): string[] {
 
 /**
  * One pooled nodemailer transport for a whole execution: every item reuses the same few SMTP
- * sessions instead of opening one per message. Built from the same options as the connection test.
+ * sessions instead of opening one per message. Built from the same options as the connection
+ * test; retries transient failures with backoff (see deliveryPolicy).
  */
 export function createPooledSender(settings: SmtpSettings, options: DeliveryOptions): PooledSender {
 	const transport = nodemailer.createTransport({
@@ -40,10 +42,23 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 		maxMessages: Infinity,
 	});
 	const rateLimiter = createRateLimiter(options.messagesPerSecond);
+	/** Message-IDs whose current attempt has had its whole body written to the connection. */
+	const written = new Set<string>();
 	let closed = false;
 
-	async function attempt(message: SendMailOptions): Promise<SMTPPoolSentMessageInfo> {
+	// nodemailer's "stream" plugin step sees the compiled message. Its final stream ends (on the
+	// readable side) only once the SMTP connection has read every byte — which it starts doing
+	// after the server's 354 — and the connection writes the final "." right after: from then on
+	// a lost connection leaves the delivery uncertain
+	transport.use('stream', (mail, done) => {
+		const messageId = String(mail.data.messageId ?? '');
+		mail.message.processFunc((output) => output.once('end', () => written.add(messageId)));
+		done();
+	});
+
+	async function attempt(message: SendMailOptions & { messageId: string }): Promise<SMTPPoolSentMessageInfo> {
 		await rateLimiter.next();
+		written.delete(message.messageId);
 		return transport.sendMail(message);
 	}
 
@@ -63,11 +78,14 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 						},
 					};
 				} catch (error) {
-					const failure = classifySmtpError(error, settings);
-					if (attempts > options.retries || closed || !isTransientFailure(failure)) {
-						return { ok: false, failure, attempts };
-					}
+					let failure = classifySmtpError(error, settings);
+					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
+					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
+					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
+					if (!retry || attempts > options.retries || closed) return { ok: false, failure, attempts };
 					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));
+				} finally {
+					written.delete(message.messageId);
 				}
 			}
 		},

@@ -28,6 +28,7 @@ export type HintId =
 	| 'serverBusy'
 	| 'connectionClosed'
 	| 'noReply'
+	| 'deliveryUncertain'
 	| 'messageRefused'
 	| 'configuration'
 	| 'unknown';
@@ -107,6 +108,8 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 		`${c.endpoint} closed the connection unexpectedly (${c.detail}): check that Port and Secure match the server (465 needs Secure on) and that no firewall cuts SMTP sessions.`,
 	noReply: (c) =>
 		`${c.endpoint} stopped answering for ${c.timeoutSeconds} s in the middle of the session: the server or the network is stalled, so try again later or raise Connection Timeout.`,
+	deliveryUncertain: (c) =>
+		`The connection to ${c.endpoint} was lost after the whole message was sent but before the server confirmed it (${c.detail}), so it may or may not have been delivered: check the recipient's inbox before resending, or turn on "Resend When Delivery Is Uncertain" to prefer a possible duplicate over a possible loss.`,
 	messageRefused: (c) =>
 		`The server refused the message (${c.detail}): read the server's reason; content or policy filters (SPF, DKIM, DMARC of the From domain) are the usual cause.`,
 	configuration: (c) => `The credential is not usable as filled in: ${c.detail}.`,

@@ -2,6 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { formatRecipient, validateRecipients, type NodemailerAddress } from '../../validation/addresses';
 import type { ValidationFailure } from '../../validation/errors';
 
+/**
+ * Recipients of one message, To + CC + BCC. RFC 5321 §4.5.3.1.8 asks servers to take at least
+ * 100; Gmail and Microsoft 365 stop at 100–500 per message. Thousands in one message are a mistake
+ * (a list pasted into To shows every address to everyone): send one item per recipient instead.
+ */
+export const MAX_RECIPIENTS_PER_MESSAGE = 1000;
+
 /** The item fields of mailshit's API contract that replace the node's values (SPEC §3). */
 export const RESERVED_ITEM_FIELDS = ['_to', '_cc', '_bcc', '_replyTo', '_subject'] as const;
 export type ReservedField = (typeof RESERVED_ITEM_FIELDS)[number];
@@ -43,6 +50,14 @@ export function resolveAddressing(input: AddressingInput): { ok: true; addressin
 	}
 	if (lists._to!.length === 0) {
 		return { ok: false, field: '_to', error: 'No recipient: fill in To, or give the item a _to field' };
+	}
+	const total = lists._to!.length + lists._cc!.length + lists._bcc!.length;
+	if (total > MAX_RECIPIENTS_PER_MESSAGE) {
+		return {
+			ok: false,
+			field: '_to',
+			error: `${total} recipients in one message (To, CC and BCC together), over the limit of ${MAX_RECIPIENTS_PER_MESSAGE}: send one item per recipient instead (servers refuse more than a few hundred, and everyone in To sees every address)`,
+		};
 	}
 
 	if (!present(input.fromEmail)) {

@@ -14,9 +14,29 @@ export interface AttachmentOptions {
 	maxAttachmentSizeMb?: number;
 }
 
-function names(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return list.map((name) => String(name).trim()).filter(Boolean);
+type NamesResult = { ok: true; names: string[] } | ({ ok: false } & ValidationFailure);
+
+/**
+ * Binary property names only. Objects (nodemailer attachment objects with `path` or `href`) and
+ * names that look like paths or URLs are refused by name, so no item can make n8n read a file
+ * or fetch a URL — nodemailer's own disableFileAccess/disableUrlAccess stay as a second wall.
+ */
+function attachmentNames(value: unknown): NamesResult {
+	if (value === undefined || value === null || value === '') return { ok: true, names: [] };
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	const names: string[] = [];
+	for (const entry of list) {
+		if (typeof entry !== 'string') {
+			return { ok: false, field: 'attachments', error: 'Attachments takes binary property names (such as "data"); objects with a path or URL are refused: the node reads no files and fetches no URLs' };
+		}
+		const name = entry.trim();
+		if (!name) continue;
+		if (/[/\\]|^[a-z][\w+.-]*:/i.test(name)) {
+			return { ok: false, field: 'attachments', error: `"${name.slice(0, 80)}" is a path or URL, not a binary property name: the node reads no files and fetches no URLs; load the file with a Read/HTTP node first and attach its binary property` };
+		}
+		names.push(name);
+	}
+	return { ok: true, names };
 }
 
 /** Bytes of a binary property without loading it: n8n records the size, or it is base64 in memory. */
@@ -34,7 +54,9 @@ export function planAttachments(
 	options: AttachmentOptions,
 	binary: IBinaryKeyData | undefined,
 ): { ok: true; refs: AttachmentRef[] } | ({ ok: false } & ValidationFailure) {
-	const refs: AttachmentRef[] = names(options.attachments).map((binaryProperty) => ({ binaryProperty }));
+	const named = attachmentNames(options.attachments);
+	if (!named.ok) return named;
+	const refs: AttachmentRef[] = named.names.map((binaryProperty) => ({ binaryProperty }));
 	for (const image of options.inlineImages?.image ?? []) {
 		const binaryProperty = (image.binaryProperty ?? '').trim();
 		if (!binaryProperty) continue;

@@ -7,7 +7,7 @@ import type { ItemPlan } from './planItem';
  * Pass two, just before the message goes out: fill the compiled template and load attachments.
  * Done lazily per message so at most a connection pool's worth of rendered emails is in memory.
  */
-export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan): Promise<SendMailOptions> {
+export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan): Promise<SendMailOptions & { messageId: string }> {
 	const rendered = await plan.template.render(plan.values);
 	const attachments = plan.attachments.length ? await loadAttachments(context, plan.index, plan.attachments) : [];
 	const { from, to, cc, bcc, replyTo } = plan.addressing;

@@ -4,6 +4,7 @@ import { unexpectedError } from '../nodeErrors';
 import type { SmtpSettings } from '../../transport/smtpSettings';
 import { fillVariables, missingVariablesMessage, TemplateError, type CompiledTemplate, type TemplateCache } from '../../template';
 import type { ValidationFailure } from '../../validation/errors';
+import type { DomainChecker } from '../../verification';
 import { checkHeaderValue } from '../../validation/headers';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../itemParameters';
@@ -36,6 +37,8 @@ export interface PlanContext {
 	rules: CompiledVariableRule[];
 	/** A problem of the stored parameters that every item shares (see expressionModeProblem). */
 	sharedProblem?: ValidationFailure;
+	/** Set when "Verify Recipient Domain" is on: one DNS cache for the execution. */
+	domainChecker?: DomainChecker;
 }
 
 type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
@@ -86,6 +89,10 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		overrides,
 	});
 	if (!addressing.ok) return fail(addressing);
+	if (context.domainChecker) {
+		const undeliverable = await findUndeliverableDomain(context.domainChecker, addressing.addressing);
+		if (undeliverable) return fail(undeliverable);
+	}
 
 	const subject = resolveSubject(context, index, values, overrides);
 	if (!subject.ok) return fail(subject);
@@ -108,6 +115,16 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 			messageId: `<${randomUUID()}@${domainOf(addressing.addressing.from.address)}>`,
 		},
 	};
+}
+
+/** The first recipient whose domain cannot receive mail, named by its field (To, then CC, then BCC). */
+async function findUndeliverableDomain(checker: DomainChecker, addressing: Addressing): Promise<ValidationFailure | undefined> {
+	for (const [field, list] of [['_to', addressing.to], ['_cc', addressing.cc], ['_bcc', addressing.bcc]] as const) {
+		const checks = await Promise.all(list.map((recipient) => checker.check(recipient.address)));
+		const bad = checks.find((check) => !check.ok);
+		if (bad && !bad.ok) return { field, error: bad.reason };
+	}
+	return undefined;
 }
 
 /**

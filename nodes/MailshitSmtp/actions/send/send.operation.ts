@@ -10,6 +10,7 @@ import { runInOrder } from '../../transport/runInOrder';
 import { readSmtpSettings, SmtpConfigurationError, type SmtpSettings } from '../../transport/smtpSettings';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import { ConfigurationError } from '../../validation/errors';
+import { createDomainChecker, readDnsOptions } from '../../verification';
 import { ItemParameters } from '../itemParameters';
 import { configurationError, deliveryError, itemValidationError, unexpectedError } from '../nodeErrors';
 import { resultItem } from '../outputItems';
@@ -28,7 +29,11 @@ interface ExecutionOptions {
 	messagesPerSecond?: number;
 	retries?: number;
 	retryDelaySeconds?: number;
+	resendUncertain?: boolean;
 	validationRules?: { rule?: VariableRule[] };
+	verifyRecipientDomain?: boolean;
+	dnsServers?: string;
+	dnsTimeout?: number;
 }
 
 /** Delivery settings belong to the execution (one pool), so they are read from the first item. */
@@ -38,6 +43,7 @@ function readDeliveryOptions(options: ExecutionOptions): DeliveryOptions {
 		messagesPerSecond: Math.max(0, options.messagesPerSecond ?? 0),
 		retries: Math.max(0, Math.min(10, Math.floor(options.retries ?? 2))),
 		retryBaseDelayMs: Math.max(0, (options.retryDelaySeconds ?? 1) * 1000),
+		resendUncertain: options.resendUncertain === true,
 	};
 }
 
@@ -78,6 +84,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const settings = await readCredential(this);
 	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
 	const delivery = readDeliveryOptions(executionOptions);
+	const dns = readDnsOptions(executionOptions);
+	if (!dns.ok) throw configurationError(node, dns.error, dns.field);
 	const planContext = {
 		node,
 		params,
@@ -86,6 +94,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		subjects: new SubjectTemplates(),
 		rules: readRules(this, executionOptions),
 		sharedProblem: expressionModeProblem(params),
+		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to
+		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.options) : undefined,
 	};
 
 	const plans: Array<PlanResult | undefined> = [];

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: throughput and memory of this node against the raw limit and against n8n's
+ * own Send Email node, on two sinks, each measured in a fresh process; prints a table and writes
+ * bench/results/latest.json. A run whose sink did not receive every message fails.
+ *
+ *   npm run bench                 1,000 messages, all scenarios, both sinks, plus the 10,000-item memory run
+ *   npm run bench -- --count 200  fewer messages (a quick look)
+ */
+import { fork, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+type SinkMode = 'stock' | 'nopause';
+type Scenario = 'raw' | 'node' | 'sendEmail';
+interface ScenarioResult {
+	scenario: Scenario;
+	count: number;
+	elapsedMs: number;
+	rssBeforeMb: number;
+	peakRssMb: number;
+}
+interface Row extends ScenarioResult {
+	sink: SinkMode;
+	perSecond: number;
+	connections: number;
+}
+
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--count') + 1] || 1000);
+const memoryCount = 10_000;
+const tsx = ['--import', 'tsx'];
+
+interface SinkHandle {
+	port: number;
+	count(): Promise<{ messages: number; distinct: number; connections: number }>;
+	reset(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+function startSink(mode: SinkMode): Promise<SinkHandle> {
+	const child = fork(path.join(__dirname, 'sink.ts'), [mode], { execArgv: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const request = <T>(type: string) =>
+		new Promise<T>((resolve) => {
+			const onMessage = (message: { type: string }) => {
+				if (message.type !== type) return;
+				child.off('message', onMessage);
+				resolve(message as T);
+			};
+			child.on('message', onMessage);
+			child.send({ type });
+		});
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('message', (message: { type: string; port: number }) =>
+			resolve({
+				port: message.port,
+				count: () => request('count'),
+				reset: () => request<unknown>('reset').then(() => undefined),
+				stop: () => new Promise((done) => (child.once('exit', () => done()), child.send({ type: 'stop' }))),
+			}),
+		);
+	});
+}
+
+function runScenario(scenario: Scenario, port: number, messages: number): Promise<ScenarioResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [...tsx, '--expose-gc', path.join(__dirname, 'scenario.ts'), scenario, String(port), String(messages)], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		child.once('exit', (code) => {
+			const line = out.trim().split('\n').pop() ?? '';
+			if (code !== 0) return reject(new Error(`${scenario} exited with ${code}: ${out}`));
+			resolve(JSON.parse(line) as ScenarioResult);
+		});
+	});
+}
+
+async function measure(sink: SinkHandle, mode: SinkMode, scenario: Scenario, messages: number): Promise<Row> {
+	await sink.reset();
+	process.stdout.write(`  ${scenario.padEnd(10)} ${messages} messages → ${mode} sink … `);
+	const result = await runScenario(scenario, sink.port, messages);
+	// Send Email returns when the server accepted each message; the sink counted it before replying
+	const received = await sink.count();
+	if (received.messages !== messages || received.distinct !== messages) {
+		throw new Error(`${scenario} on the ${mode} sink: the sink received ${received.messages} messages (${received.distinct} distinct), expected ${messages}`);
+	}
+	const perSecond = messages / (result.elapsedMs / 1000);
+	console.log(`${perSecond.toFixed(0)} msg/s, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${received.connections} connections`);
+	return { ...result, sink: mode, perSecond, connections: received.connections };
+}
+
+async function main(): Promise<void> {
+	console.log(`mailshit bench: ${count} messages, MJML newsletter with 5 variables, Node ${process.version}`);
+	const rows: Row[] = [];
+	for (const mode of ['stock', 'nopause'] as const) {
+		const sink = await startSink(mode);
+		try {
+			for (const scenario of ['raw', 'node', 'sendEmail'] as const) rows.push(await measure(sink, mode, scenario, count));
+		} finally {
+			await sink.stop();
+		}
+	}
+	const memorySink = await startSink('nopause');
+	let memory: Row;
+	try {
+		memory = await measure(memorySink, 'nopause', 'node', memoryCount);
+	} finally {
+		await memorySink.stop();
+	}
+
+	const find = (sink: SinkMode, scenario: Scenario) => rows.find((r) => r.sink === sink && r.scenario === scenario)!;
+	const table = rows.map((row) => ({
+		sink: row.sink === 'stock' ? 'smtp-server as shipped' : 'no greeting pause',
+		scenario: { raw: 'limit: raw nodemailer pool', node: 'mailshit SMTP node', sendEmail: "n8n's Send Email 2.1" }[row.scenario],
+		'msg/s': Math.round(row.perSecond),
+		'× limit': +(row.perSecond / find(row.sink, 'raw').perSecond).toFixed(2),
+		'× Send Email': +(row.perSecond / find(row.sink, 'sendEmail').perSecond).toFixed(1),
+		'peak RSS MB': Math.round(row.peakRssMb),
+		connections: row.connections,
+	}));
+	console.log();
+	console.table(table);
+	const growth = memory.peakRssMb - memory.rssBeforeMb;
+	console.log(`\n${memoryCount} items through the node: ${Math.round(memory.perSecond)} msg/s, RSS before ${memory.rssBeforeMb.toFixed(0)} MB, peak ${memory.peakRssMb.toFixed(0)} MB, growth ${growth.toFixed(0)} MB`);
+
+	const targets = {
+		nodeVsLimitStock: +(find('stock', 'node').perSecond / find('stock', 'raw').perSecond).toFixed(2),
+		nodeVsLimitNoPause: +(find('nopause', 'node').perSecond / find('nopause', 'raw').perSecond).toFixed(2),
+		nodeVsSendEmailStock: +(find('stock', 'node').perSecond / find('stock', 'sendEmail').perSecond).toFixed(1),
+		rssGrowthMbAt10k: +growth.toFixed(1),
+	};
+	const met = targets.nodeVsLimitStock >= 0.8 && targets.nodeVsLimitNoPause >= 0.8 && targets.nodeVsSendEmailStock >= 50 && targets.rssGrowthMbAt10k < 100;
+	console.log(`\ntargets (≥ 0.8× limit on both sinks, ≥ 50× Send Email on the stock sink, < 100 MB growth at 10k): ${met ? 'met' : 'NOT met'}`, targets);
+
+	const dir = path.join(__dirname, 'results');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, 'latest.json');
+	writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, count, rows, memory, targets, met }, null, 2));
+	console.log(`written: ${path.relative(process.cwd(), file)}`);
+	if (!met) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,93 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { dnsOptionFields } from '../descriptions/dnsOptions.fields';
+import { validationFailed, type DnsFailedResult, type ValidationFailedResult } from '../results';
+import { runInOrder } from '../transport/runInOrder';
+import {
+	createDnsLookup,
+	createMailRoutingCache,
+	readAddressInput,
+	readDnsOptions,
+	verifyAddress,
+	type AddressInput,
+	type DnsOptionValues,
+	type MailRoutingCache,
+} from '../verification';
+import { ItemParameters } from './itemParameters';
+import { configurationError, itemValidationError, serviceError } from './nodeErrors';
+import { resultItem } from './outputItems';
+
+const verifyFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'name@email.com',
+		description: "The address to verify, one per item: usually an expression that reads the item's address field",
+	},
+	{
+		displayName: 'Options',
+		name: 'verifyOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...dnsOptionFields],
+	},
+];
+
+export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['verify'] } }, verifyFields);
+
+/** What an item gets: the exact `/verify` shape, or one of the two failures. */
+type VerifyOutcome =
+	| { ok: true; json: { email: string; verification: object } }
+	| { ok: false; result: ValidationFailedResult | DnsFailedResult; error: Error };
+
+/**
+ * Lookups in flight at once: enough that 1,000 distinct domains do not take 1,000 round trips
+ * one after another, few enough that a public resolver does not rate-limit us.
+ */
+const LOOKUPS_IN_FLIGHT = 8;
+
+async function verifyItem(node: INode, routes: MailRoutingCache, index: number, input: AddressInput): Promise<VerifyOutcome> {
+	if (!input.ok) return { ok: false, result: validationFailed('email', input.error), error: itemValidationError(node, index, 'email', input.error) };
+	const outcome = await verifyAddress(input.email, routes);
+	if (outcome.ok) return { ok: true, json: { email: outcome.email, verification: outcome.verification } };
+	const { failure } = outcome;
+	const result: DnsFailedResult = { success: false, type: 'dns_failed', error: failure.error, code: failure.code, hint: failure.hint, email: outcome.email };
+	return { ok: false, result, error: serviceError(node, index, `Item ${index}: could not verify ${outcome.email}: ${failure.error}`, failure) };
+}
+
+/**
+ * Verify Address (mailshit's `/verify`): per item `{ email, verification: { valid, format, domain,
+ * mxRecords, disposable, role } }`. No credential, nothing sent; DNS is asked once per domain per
+ * execution. An empty Email is a validation_failed item; a DNS lookup without an answer is a
+ * dns_failed item — never an "invalid" verdict. Without Continue On Fail either one stops the node
+ * (empty Emails before any lookup is made).
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const params = new ItemParameters(this);
+
+	// DNS settings belong to the execution (one cache), so they are read from the first item.
+	const dns = readDnsOptions(params.get<DnsOptionValues>('verifyOptions', 0, {}));
+	if (!dns.ok) throw configurationError(node, dns.error, dns.field);
+	const routes = createMailRoutingCache(createDnsLookup(dns.options));
+
+	const inputs = items.map((_item, index) => readAddressInput(params.get<unknown>('email', index, '')));
+	if (!continueOnFail) {
+		const missing = inputs.findIndex((input) => !input.ok);
+		const input = inputs[missing];
+		if (input && !input.ok) throw itemValidationError(node, missing, 'email', input.error);
+	}
+
+	const run = runInOrder(items.length, LOOKUPS_IN_FLIGHT, async (index, stop) => {
+		const outcome = await verifyItem(node, routes, index, inputs[index]);
+		if (outcome.ok) return { json: outcome.json, pairedItem: { item: index } };
+		if (!continueOnFail) stop(outcome.error);
+		return resultItem(this, index, outcome.result);
+	});
+	return [await run.results];
+}

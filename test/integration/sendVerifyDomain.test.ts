@@ -1,0 +1,92 @@
+/**
+ * Send with "Verify Recipient Domain": a domain that cannot receive mail is refused before
+ * anything is sent, with one DNS lookup per domain per execution.
+ */
+import { smtpCredential } from '../helpers/credentials';
+import { startDnsServer, type TestDnsServer } from '../helpers/dnsServer';
+import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import { ZONE } from '../unit/verification/zone';
+
+let dns: TestDnsServer;
+let sink: SmtpSink;
+beforeAll(async () => {
+	dns = await startDnsServer(ZONE);
+});
+afterAll(async () => {
+	await dns.close();
+});
+beforeEach(async () => {
+	sink = await startSmtpSink({ tls: 'plain' });
+});
+afterEach(async () => {
+	await sink.close();
+});
+
+const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown> = {}) =>
+	runMailshitNode({
+		items,
+		parameters: {
+			operation: 'send',
+			toEmail: '={{ $json.email }}',
+			subject: 'Hi',
+			templateFormat: 'text',
+			template: 'Hello',
+			options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 0.3, ...extra },
+		},
+		credential: smtpCredential(sink.port),
+		onError: 'continueRegularOutput',
+	});
+
+describe('Send: Verify Recipient Domain', () => {
+	it.each([
+		['a domain with MX', 'ada@mx.test', null],
+		['a domain with only an A record (implicit MX)', 'ada@a-only.test', null],
+		['a null MX', 'ada@null-mx.test', '_to'],
+		['NXDOMAIN', 'ada@does-not-exist.test', '_to'],
+		['a domain without any mail host', 'ada@no-mail-host.test', '_to'],
+		['a DNS server that never answers (fails closed)', 'ada@silent.test', '_to'],
+	])('%s', async (_label, email, refusedField) => {
+		const result = await run(jsonItems([{ email }]));
+		if (refusedField === null) {
+			expect(result.main[0].json).toMatchObject({ type: 'sent', accepted: [email] });
+			expect(sink.messages).toHaveLength(1);
+		} else {
+			expect(result.main[0].json).toMatchObject({ success: false, type: 'validation_failed', field: refusedField });
+			expect(String(result.main[0].json.error)).toContain(email.split('@')[1]);
+			expect(sink.messages).toHaveLength(0);
+		}
+	});
+
+	it('a bad CC domain names _cc; nothing is sent for that item', async () => {
+		const result = await run(jsonItems([{ email: 'ada@mx.test' }]), {});
+		expect(result.main[0].json.type).toBe('sent');
+		const withCc = await runMailshitNode({
+			items: jsonItems([{ email: 'ada@mx.test', _cc: 'bob@null-mx.test' }]),
+			parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: 'Hi', templateFormat: 'text', template: 'Hello', options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 0.3 } },
+			credential: smtpCredential(sink.port),
+			onError: 'continueRegularOutput',
+		});
+		expect(withCc.main[0].json).toMatchObject({ type: 'validation_failed', field: '_cc' });
+		expect(sink.messages).toHaveLength(1);
+	});
+
+	it('100 recipients on one domain cost one MX query', async () => {
+		const before = dns.queries.filter((q) => q.name === 'a-only.test').length;
+		const result = await run(jsonItems(Array.from({ length: 100 }, (_, i) => ({ email: `r${i}@a-only.test` }))));
+		expect(result.main.every((item) => item.json.type === 'sent')).toBe(true);
+		const asked = dns.queries.filter((q) => q.name === 'a-only.test').slice(before);
+		expect(asked.map((q) => q.type).sort()).toEqual(['A', 'MX']);
+	});
+
+	it('off by default: no DNS query at all', async () => {
+		const before = dns.queries.length;
+		await runMailshitNode({
+			items: jsonItems([{ email: 'ada@null-mx.test' }]),
+			parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: 'Hi', templateFormat: 'text', template: 'Hello' },
+			credential: smtpCredential(sink.port),
+		});
+		expect(dns.queries.length).toBe(before);
+		expect(sink.messages).toHaveLength(1);
+	});
+});
