@@ -1,4 +1,9 @@
 // tsc compiles the TypeScript; n8n also needs the icons and each node's codex (.node.json) in dist/.
+//
+// The codex source sits in nodes/<Node>/codex/, not beside <Node>.node.ts as in n8n's own repo:
+// an extensionless import of "./<Node>.node" would otherwise resolve to the .json file under
+// Node's resolver order (.js, .json, then .ts for tsx), breaking the demo and bench scripts.
+const path = require('node:path');
 const { src, dest, parallel } = require('gulp');
 
 function copyIcons() {
@@ -6,7 +11,13 @@ function copyIcons() {
 }
 
 function copyCodex() {
-	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+	// nodes/MailshitSmtp/codex/MailshitSmtp.node.json → dist/nodes/MailshitSmtp/MailshitSmtp.node.json
+	return src('nodes/*/codex/*.node.json').pipe(
+		dest((file) => {
+			file.dirname = path.dirname(file.dirname);
+			return 'dist/nodes';
+		}),
+	);
 }
 
 exports['build:icons'] = parallel(copyIcons, copyCodex);

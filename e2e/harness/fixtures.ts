@@ -1,0 +1,160 @@
+/**
+ * Workflows and credentials as n8n stores and imports them, for the suite and `npm start`.
+ *
+ * Type names as n8n registers a community package's types: `<package name>.<node name>` for the
+ * node (both majors; `n8n-nodes-mailshit.mailshitSmtp`), the bare name for the credential.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CredentialImport } from './n8nCli';
+import { PACKAGE_NAME, REPO_ROOT } from './communityPackage';
+
+export const NODE_TYPE = `${PACKAGE_NAME}.mailshitSmtp`;
+export const CREDENTIAL_TYPE = 'mailshitSmtpApi';
+export const TRIGGER_NAME = 'When clicking ‘Execute workflow’';
+
+/** The credential form of a server on 127.0.0.1 without TLS (what a user fills in for a relay). */
+export function customSmtpCredential(
+	id: string,
+	name: string,
+	port: number,
+	overrides: Record<string, unknown> = {},
+): CredentialImport {
+	return {
+		id,
+		name,
+		type: CREDENTIAL_TYPE,
+		data: {
+			provider: 'custom',
+			host: '127.0.0.1',
+			port,
+			secure: false,
+			startTls: 'opportunistic',
+			user: '',
+			password: '',
+			fromEmail: 'news@mailshit.example',
+			fromName: 'mailshit news',
+			allowSelfSigned: false,
+			caBundle: '',
+			clientHostName: 'n8n-e2e.mailshit.test',
+			connectionTimeout: 5,
+			...overrides,
+		},
+	};
+}
+
+/** The "Local mail catcher" preset, as the form saves it. */
+export function localCatcherCredential(id: string, name: string, port: number, fromEmail: string): CredentialImport {
+	return {
+		id,
+		name,
+		type: CREDENTIAL_TYPE,
+		data: {
+			provider: 'localCatcher',
+			host: '127.0.0.1',
+			port,
+			startTls: 'opportunistic',
+			user: '',
+			password: '',
+			fromEmail,
+			fromName: 'mailshit demo',
+			allowSelfSigned: false,
+			caBundle: '',
+			clientHostName: '',
+			connectionTimeout: 10,
+		},
+	};
+}
+
+interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+
+export interface WorkflowFixture {
+	id: string;
+	name: string;
+	active: false;
+	nodes: WorkflowNode[];
+	connections: Connections;
+	settings: { executionOrder: 'v1' };
+	pinData: Record<string, never>;
+}
+
+let nodeCounter = 0;
+const nodeId = () => `00000000-0000-4000-8000-${String(++nodeCounter).padStart(12, '0')}`;
+
+export function manualTrigger(): WorkflowNode {
+	return { id: nodeId(), name: TRIGGER_NAME, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+/** A Code node (JavaScript, run once for all items) that returns these rows as items. */
+export function codeNode(name: string, rows: object[]): WorkflowNode {
+	const jsCode = `// ${rows.length} recipients\nconst rows = ${JSON.stringify(rows, null, 2)};\n\nreturn rows.map((row) => ({ json: row }));\n`;
+	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode } };
+}
+
+export function noOpNode(name: string, y = 0): WorkflowNode {
+	return { id: nodeId(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, y], parameters: {} };
+}
+
+export function mailshitNode(name: string, credential: { id: string; name: string }, parameters: Record<string, unknown>, onError?: WorkflowNode['onError']): WorkflowNode {
+	return {
+		id: nodeId(),
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+const link = (node: string) => ({ node, type: 'main' as const, index: 0 });
+
+/** Trigger → items → mailshit SMTP, and the node's outputs (one, or success + error) to the given nodes. */
+export function sendWorkflow(id: string, name: string, items: WorkflowNode, send: WorkflowNode, outputs: WorkflowNode[] = []): WorkflowFixture {
+	const trigger = manualTrigger();
+	const connections: Connections = {
+		[trigger.name]: { main: [[link(items.name)]] },
+		[items.name]: { main: [[link(send.name)]] },
+	};
+	if (outputs.length) connections[send.name] = { main: outputs.map((output) => [link(output.name)]) };
+	return { id, name, active: false, nodes: [trigger, items, send, ...outputs], connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+export const NEWSLETTER_MJML_PATH = path.join(REPO_ROOT, 'examples', 'newsletter.mjml');
+
+/** Parameters of a Send with the example newsletter: To from the item, variables from the item. */
+export function newsletterParameters(): Record<string, unknown> {
+	return {
+		operation: 'send',
+		toEmail: '={{ $json.email }}',
+		subject: "What's new for {{company}}, {{first_name|friend}}",
+		templateFormat: 'mjml',
+		template: readFileSync(NEWSLETTER_MJML_PATH, 'utf8'),
+		options: { listUnsubscribe: { link: { url: '{{unsubscribe_url}}', oneClick: true } } },
+	};
+}
+
+/** A newsletter subscriber row, as the example workflows' Code nodes produce them. */
+export function subscriber(index: number, fields: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		email: `reader${index}@example.com`,
+		first_name: `Reader${index}`,
+		company: `Company ${index}`,
+		plan: index % 3 === 0 ? 'Team' : 'Pro',
+		account_url: `https://app.example.com/account/${index}`,
+		unsubscribe_url: `https://app.example.com/unsubscribe?u=${index}`,
+		...fields,
+	};
+}

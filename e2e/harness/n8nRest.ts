@@ -1,0 +1,127 @@
+/**
+ * The REST calls n8n's editor makes, with the same payloads (read from n8n 1.123 and 2.40:
+ * packages/cli/src/credentials/credentials.controller.ts, @n8n/api-types' DTOs, and the
+ * editor's API module), so what passes here is what a user clicking in the editor gets.
+ *
+ * - owner setup: POST /rest/owner/setup {email, firstName, lastName, password}
+ * - login:       POST /rest/login {emailOrLdapLoginId, password}   (both majors)
+ * - Save:        POST /rest/credentials {name, type, data}, then the test below
+ * - test:        POST /rest/credentials/test {credentials: {id, name, type, data}}; the credential
+ *                must be stored (n8n looks it up by id and merges the stored secrets in)
+ *                -> {data: {status: 'OK' | 'Error', message}}
+ * - run:         POST /rest/workflows/:id/run {triggerToStartFrom: {name}}; 1.x also wants the
+ *                whole workflow as `workflowData` (2.x reads it from the database)
+ *
+ * Every response is `{data: …}`. The session is n8n's `n8n-auth` cookie; its JWT is bound to the
+ * `browser-id` header given at login, so every request sends the same one, as the editor does.
+ */
+import type { N8nMajor } from '../n8n-versions';
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export interface StoredCredential {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export interface WorkflowSummary {
+	id: string;
+	name: string;
+	nodes?: Array<{ name: string; type: string }>;
+}
+
+export class N8nRestError extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		readonly body: string,
+	) {
+		super(message);
+	}
+}
+
+export class N8nRestClient {
+	private cookie = '';
+	private readonly browserId = `mailshit-${process.pid}-${Date.now()}`;
+
+	constructor(readonly baseUrl: string) {}
+
+	async request<T>(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<T> {
+		const response = await fetch(`${this.baseUrl}${path.startsWith('/types/') ? '' : '/rest'}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				accept: 'application/json',
+				'browser-id': this.browserId,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		for (const setCookie of response.headers.getSetCookie()) {
+			const [pair] = setCookie.split(';');
+			if (pair.startsWith('n8n-auth=')) this.cookie = pair;
+		}
+		const text = await response.text();
+		if (!response.ok) throw new N8nRestError(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`, response.status, text);
+		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+		return (parsed.data ?? parsed) as T;
+	}
+
+	/** Creates the instance owner; false when an owner exists already (a persistent dev folder). */
+	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<boolean> {
+		try {
+			await this.request('POST', '/owner/setup', owner);
+			return true;
+		} catch (error) {
+			if (error instanceof N8nRestError && error.status === 400 && /already/i.test(error.body)) return false;
+			throw error;
+		}
+	}
+
+	async login(email: string, password: string): Promise<void> {
+		await this.request('POST', '/login', { emailOrLdapLoginId: email, password });
+	}
+
+	/** What the editor's Save does for a new credential. */
+	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<StoredCredential> {
+		return this.request<StoredCredential>('POST', '/credentials', credential);
+	}
+
+	/** What the editor runs right after Save, and on Retry: the credential type's test. */
+	async testCredential(credential: StoredCredential & { data: Record<string, unknown> }): Promise<CredentialTestResult> {
+		return this.request<CredentialTestResult>('POST', '/credentials/test', {
+			credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data },
+		});
+	}
+
+	/** The node and credential types the editor loads (`/types/nodes.json`; 2.x wants the session). */
+	async types<T>(kind: 'nodes' | 'credentials'): Promise<T[]> {
+		return this.request<T[]>('GET', `/types/${kind}.json`);
+	}
+
+	async listWorkflows(): Promise<WorkflowSummary[]> {
+		return this.request<WorkflowSummary[]>('GET', '/workflows');
+	}
+
+	async getWorkflow(id: string): Promise<Record<string, unknown> & WorkflowSummary> {
+		return this.request('GET', `/workflows/${id}`);
+	}
+
+	/** "Execute workflow" in the editor, from the given trigger; resolves with the execution id. */
+	async runWorkflow(major: N8nMajor, workflowId: string, triggerName: string): Promise<string> {
+		const triggerToStartFrom = { name: triggerName };
+		const body = major === 1 ? { workflowData: await this.getWorkflow(workflowId), triggerToStartFrom } : { triggerToStartFrom };
+		const started = await this.request<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, body);
+		if (!started.executionId) throw new Error(`n8n did not start an execution: ${JSON.stringify(started)}`);
+		return started.executionId;
+	}
+
+	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean }> {
+		return this.request('GET', `/executions/${id}`);
+	}
+}

@@ -1,0 +1,3 @@
+import { describeMailshitOnN8n } from './harness/suite';
+
+describeMailshitOnN8n(2);

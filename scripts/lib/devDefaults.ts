@@ -1,0 +1,8 @@
+/** What `npm start` creates on a first start; the e2e suite checks the same values. */
+export const DEMO_OWNER = { email: 'demo@mailshit.local', password: 'Mailshit-demo-1', firstName: 'Demo', lastName: 'User' };
+export const EXAMPLE_WORKFLOW_ID = 'mailshitExample01';
+export const EXAMPLE_WORKFLOW_NAME = 'mailshit example: MJML newsletter to 3 subscribers';
+export const CATCHER_CREDENTIAL = { id: 'mailshitLocalCatcher', name: 'Local mail catcher' };
+/** SMTP of the catcher, as the issue asks (Mailpit's and Mailhog's port); the inbox prefers MailCatcher's 1080. */
+export const CATCHER_SMTP_PORT = 1025;
+export const CATCHER_HTTP_PORT = 1080;
