@@ -27,6 +27,8 @@ export interface StartOptions {
 	logFormat?: 'json' | 'text';
 	extraEnv?: Record<string, string>;
 	timeoutMs?: number;
+	/** Called with the process group once spawned, before it is ready (the installer's abort). */
+	onSpawn?: (process: GroupProcess) => void;
 }
 
 async function httpStatus(url: string): Promise<number> {
@@ -51,6 +53,7 @@ export async function startN8nServer(options: StartOptions): Promise<N8nServer> 
 		...options.extraEnv,
 	};
 	const child = spawnGroup(options.install.nodeBin, [options.install.n8nBin, 'start'], { cwd: options.userFolder, env, logFile: options.logFile });
+	options.onSpawn?.(child);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const logText = () => {
 		try {

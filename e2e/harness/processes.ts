@@ -128,10 +128,17 @@ export interface CommandResult {
 	ms: number;
 }
 
+export interface RunCommandOptions extends Omit<SpawnOptions, 'logFile'> {
+	timeoutMs: number;
+	/** Called with the group once spawned (the n8n installer tracks it for its abort). */
+	onSpawn?: (group: GroupProcess) => void;
+}
+
 /** Runs a command to its end (or `timeoutMs`), collecting its output; its group is killed after. */
-export async function runCommand(cmd: string, args: string[], options: Omit<SpawnOptions, 'logFile'> & { timeoutMs: number }): Promise<CommandResult> {
+export async function runCommand(cmd: string, args: string[], options: RunCommandOptions): Promise<CommandResult> {
 	const started = Date.now();
 	const group = spawnGroup(cmd, args, options);
+	options.onSpawn?.(group);
 	let stdout = '';
 	let stderr = '';
 	group.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
