@@ -44,9 +44,19 @@ export class MailshitSmtpApi implements ICredentialType {
 			displayOptions: { show: { provider: ['custom'] } },
 		},
 		{
-			// Same field as above with the catcher's usual default; n8n shows one of the two.
+			displayName: 'SMTP Port',
+			name: 'port',
+			type: 'number',
+			default: 587,
+			description: '587 or 2525: STARTTLS (Secure off). 465: implicit TLS (Secure on). 25: unencrypted relay, often blocked.',
+			displayOptions: { show: { provider: ['custom'] } },
+		},
+		{
+			// The catcher has fields of its own rather than a second "host"/"port": the n8n editor
+			// takes a new form's value from the first field of a name, and saves no value equal to
+			// the shown field's default, so a same-named twin could neither prefill nor survive a reopen.
 			displayName: 'SMTP Host',
-			name: 'host',
+			name: 'catcherHost',
 			type: 'string',
 			required: true,
 			default: 'localhost',
@@ -56,15 +66,7 @@ export class MailshitSmtpApi implements ICredentialType {
 		},
 		{
 			displayName: 'SMTP Port',
-			name: 'port',
-			type: 'number',
-			default: 587,
-			description: '587 or 2525: STARTTLS (Secure off). 465: implicit TLS (Secure on). 25: unencrypted relay, often blocked.',
-			displayOptions: { show: { provider: ['custom'] } },
-		},
-		{
-			displayName: 'SMTP Port',
-			name: 'port',
+			name: 'catcherPort',
 			type: 'number',
 			default: 1025,
 			description: 'Mailpit, Mailhog and Mailcatcher listen on 1025 by default',

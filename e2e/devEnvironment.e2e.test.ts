@@ -137,7 +137,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 			'GET',
 			`/credentials/${CATCHER_CREDENTIAL.id}?includeData=true`,
 		);
-		expect(stored).toMatchObject({ name: CATCHER_CREDENTIAL.name, data: { provider: 'localCatcher', port: ports.smtp } });
+		expect(stored).toMatchObject({ name: CATCHER_CREDENTIAL.name, data: { provider: 'localCatcher', catcherPort: ports.smtp } });
 		const result = await rest.testCredential(stored);
 		expect(result.status).toBe('OK');
 		expect(result.message.startsWith(`Connected to 127.0.0.1:${ports.smtp}`)).toBe(true);

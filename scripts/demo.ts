@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 				template: readFileSync(path.join(__dirname, '..', 'examples', 'newsletter.mjml'), 'utf8'),
 				options: { listUnsubscribe: { link: { url: '{{unsubscribe_url}}', oneClick: true } } },
 			},
-			credential: { provider: 'localCatcher', host: '127.0.0.1', port: catcher.port, fromEmail: 'news@mailshit.example', fromName: 'mailshit news' },
+			credential: { provider: 'localCatcher', catcherHost: '127.0.0.1', catcherPort: catcher.port, fromEmail: 'news@mailshit.example', fromName: 'mailshit news' },
 		});
 		if (run.error) throw new Error(`the node failed: ${run.error.message}`);
 		const messages = await catcher.waitForMessages(recipients.length);

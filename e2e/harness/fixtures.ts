@@ -51,8 +51,8 @@ export function localCatcherCredential(id: string, name: string, port: number, f
 		type: CREDENTIAL_TYPE,
 		data: {
 			provider: 'localCatcher',
-			host: '127.0.0.1',
-			port,
+			catcherHost: '127.0.0.1',
+			catcherPort: port,
 			startTls: 'opportunistic',
 			user: '',
 			password: '',

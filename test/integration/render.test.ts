@@ -76,7 +76,7 @@ describe('Render: html, text and subject per item, nothing sent', () => {
 			success: false,
 			type: 'validation_failed',
 			field: 'template',
-			error: 'Template is in Expression mode, so n8n evaluated {{name}} itself, to nothing: switch Template to Fixed, or keep the expression and write {{ "{{" }}name}} so the mailshit variable reaches the template',
+			error: 'Template is in Expression mode, so n8n evaluated {{name}} itself as JavaScript and the mailshit variable never reached the template: switch Template to Fixed (pasting text with {{…}} switches a field to Expression), or keep the expression and write {{ "{{" }}name}}',
 		});
 	});
 

@@ -10,7 +10,7 @@ export const recipientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'Ada Lovelace <ada@example.com>, bob@example.com',
+		placeholder: 'ada@example.com, Bob <bob@example.com>',
 		description: `Recipients. ${ADDRESS_FORMS}. An item field _to replaces this.`,
 	},
 	{

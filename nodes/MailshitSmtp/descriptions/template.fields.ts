@@ -11,8 +11,20 @@ const EXAMPLE_MJML = `<mjml>
   </mj-body>
 </mjml>`;
 
-/** The template and its variables: shared by Send and Render, so a rendered preview equals what is sent. */
+/**
+ * The subject, template and variables: shared by Send and Render, so a rendered preview equals what
+ * is sent. Subject comes first, as in a mail client (and n8n's Send Email node): To, Subject, body.
+ */
 export const templateFields: INodeProperties[] = [
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		placeholder: 'Your order {{order.number}} has shipped',
+		description:
+			'May use {{variables}}. An item field _subject wins over this; when both are empty the Template Name is used.',
+	},
 	{
 		displayName: 'Template Format',
 		name: 'templateFormat',
@@ -39,7 +51,9 @@ export const templateFields: INodeProperties[] = [
 		displayName: 'Template',
 		name: 'template',
 		type: 'string',
-		typeOptions: { editor: 'htmlEditor' },
+		// a plain text area, not n8n's htmlEditor: that editor paints {{variables}} as n8n
+		// expressions (and {{a|b}} red, as invalid JavaScript) although Fixed mode sends them as is
+		typeOptions: { rows: 12 },
 		default: '<p>Hello {{name|friend}},</p>\n<p>{{message|This email was sent by n8n.}}</p>',
 		required: true,
 		description: 'HTML with {{variables}}: values are HTML-escaped, {{{name}}} inserts raw HTML',
@@ -54,15 +68,6 @@ export const templateFields: INodeProperties[] = [
 		required: true,
 		description: 'Text with {{variables}}; nothing is escaped',
 		displayOptions: { show: { templateFormat: ['text'] } },
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		placeholder: 'Your order {{order.number}} has shipped',
-		description:
-			'May use {{variables}}. An item field _subject wins over this; when both are empty the Template Name is used.',
 	},
 	{
 		displayName: 'Template Name',

@@ -1,8 +1,10 @@
 /**
  * mailshit variables and n8n expressions share the `{{ }}` delimiters. In Expression mode n8n
  * evaluates every `{{ … }}` before the node runs, so a mailshit `{{name}}` becomes the JavaScript
- * identifier `name`: undefined, rendered as nothing, silently. This finds such variables in the
- * raw (unresolved) parameter so the node can say so instead of sending an email with holes.
+ * identifier `name` (undefined: nothing) and `{{name|friend}}` a bitwise OR (0): the variable never
+ * reaches the template. The editor switches a field to Expression by itself when text holding
+ * `{{…}}` is pasted into it. This finds such variables in the raw (unresolved) parameter so the
+ * node can say so instead of sending an email with holes.
  */
 
 /** A `{{ … }}` whose content is only a name, a dotted path, or a mailshit default (`|…`). */
@@ -27,5 +29,5 @@ export function findSwallowedVariables(rawParameter: unknown): string[] {
 /** The sentence shown for a parameter in Expression mode that holds mailshit variables. */
 export function swallowedVariablesMessage(parameter: string, names: readonly string[]): string {
 	const first = names[0];
-	return `${parameter} is in Expression mode, so n8n evaluated {{${first}}} itself, to nothing: switch ${parameter} to Fixed, or keep the expression and write {{ "{{" }}${first}}} so the mailshit variable reaches the template`;
+	return `${parameter} is in Expression mode, so n8n evaluated {{${first}}} itself as JavaScript and the mailshit variable never reached the template: switch ${parameter} to Fixed (pasting text with {{…}} switches a field to Expression), or keep the expression and write {{ "{{" }}${first}}}`;
 }

@@ -120,6 +120,7 @@ export function smtpFailure(
 	const secrets = secretForms(settings.user, settings.password);
 	const e = asTransportError(error);
 	const context: HintContext = {
+		provider: settings.provider,
 		endpoint: endpointLabel(settings),
 		host: settings.host,
 		port: settings.port,

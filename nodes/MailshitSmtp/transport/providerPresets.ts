@@ -1,6 +1,7 @@
 /**
  * The providers from the product page, so a user picks "Gmail" instead of looking up host, port
- * and TLS mode. Only `custom` and `localCatcher` let the user type a host and port.
+ * and TLS mode. Only `custom` (host, port) and `localCatcher` (catcherHost, catcherPort) let the
+ * user type an endpoint.
  */
 export type ProviderId = 'custom' | 'gmail' | 'outlook365' | 'mailgun' | 'mailgunEu' | 'localCatcher';
 
@@ -55,7 +56,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 		id: 'localCatcher',
 		label: 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)',
 		guidance:
-			'A test inbox that catches every message, usually on port 1025 without a username or password. If n8n runs in Docker, use the catcher\'s service name as host (e.g. mailpit), not localhost.',
+			'A test inbox that catches every message: localhost:1025 without a username or password. If n8n runs in Docker, use the catcher\'s service name as host (e.g. mailpit), not localhost.',
 	},
 ];
 

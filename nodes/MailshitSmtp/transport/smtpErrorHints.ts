@@ -35,6 +35,8 @@ export type HintId =
 
 /** What the sentences may mention; never the password. */
 export interface HintContext {
+	/** The credential's provider preset: a local catcher gets catcher advice, not port lists. */
+	provider: string;
 	endpoint: string;
 	host: string;
 	port: number;
@@ -61,7 +63,9 @@ function appPasswordAdvice(host: string): string {
 
 export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 	refused: (c) =>
-		`Connection refused by ${c.endpoint}: nothing accepts connections on that port, so check SMTP Host and Port (${ALTERNATIVE_PORTS}) and that a firewall lets n8n connect out.`,
+		c.provider === 'localCatcher'
+			? `Connection refused by ${c.endpoint}: is the mail catcher running and listening there (Mailpit and Mailhog use 1025)? If n8n runs in Docker, set SMTP Host to the catcher's service name, not localhost.`
+			: `Connection refused by ${c.endpoint}: nothing accepts connections on that port, so check SMTP Host and Port (${ALTERNATIVE_PORTS}) and that a firewall lets n8n connect out.`,
 	hostNotFound: (c) =>
 		`Host not found: "${c.host}" does not resolve in DNS, so check the spelling of SMTP Host (for example smtp.gmail.com) and the DNS settings of the machine running n8n.`,
 	dnsTemporary: (c) =>

@@ -45,21 +45,36 @@ function numberOr(value: unknown, fallback: number): number {
 }
 
 /**
- * Reads the decrypted credential data. Hidden fields may be missing (n8n stores only what the form
- * showed), so every field has a fallback; a preset's endpoint wins over stale host/port values.
+ * The endpoint the user typed. The editor's test request carries every field of the form, hidden
+ * ones included (a Secure switched on under Custom survives a switch to the catcher), while Save
+ * drops hidden fields and any value equal to its default: so only the fields the provider shows
+ * are read, and a missing one means its default.
  */
+function typedEndpoint(provider: ProviderId, data: Record<string, unknown>) {
+	if (provider === 'localCatcher') {
+		return {
+			// older credentials stored the catcher's endpoint in host/port
+			host: text(data.catcherHost) || text(data.host) || 'localhost',
+			port: numberOr(data.catcherPort ?? data.port, 1025),
+			secure: false,
+			startTls: (text(data.startTls) || 'opportunistic') as StartTlsPolicy,
+		};
+	}
+	const secure = data.secure === true;
+	return {
+		host: text(data.host),
+		port: numberOr(data.port, 587),
+		secure,
+		startTls: (secure ? 'opportunistic' : text(data.startTls) || 'opportunistic') as StartTlsPolicy,
+	};
+}
+
+/** Reads the decrypted credential data into typed, checked settings; presets fix the endpoint. */
 export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 	const provider = (text(data.provider) || 'custom') as ProviderId;
 	const preset = providerPreset(provider);
 	if (!preset) throw new SmtpConfigurationError(`Unknown provider "${provider}"`, 'Provider');
-
-	const typed = {
-		host: text(data.host) || (provider === 'localCatcher' ? 'localhost' : ''),
-		port: numberOr(data.port, provider === 'localCatcher' ? 1025 : 587),
-		secure: data.secure === true,
-		startTls: (text(data.startTls) || 'opportunistic') as StartTlsPolicy,
-	};
-	const endpoint = preset.endpoint ?? typed;
+	const endpoint = preset.endpoint ?? typedEndpoint(provider, data);
 
 	const settings: SmtpSettings = {
 		provider,
@@ -70,7 +85,8 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 		fromEmail: text(data.fromEmail),
 		fromName: text(data.fromName),
 		allowSelfSigned: data.allowSelfSigned === true,
-		caCertificate: text(data.caBundle),
+		// a CA is offered for typed endpoints only; a hidden one must not reach a Gmail test
+		caCertificate: preset.endpoint ? '' : text(data.caBundle),
 		clientHostName: text(data.clientHostName),
 		timeoutSeconds: numberOr(data.connectionTimeout, 10),
 	};

@@ -23,8 +23,20 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 		});
 	});
 
-	it('local catcher keeps a typed host (Docker service name)', () => {
-		expect(readSmtpSettings({ provider: 'localCatcher', host: 'mailpit', port: 1025 })).toMatchObject({ host: 'mailpit', port: 1025 });
+	it('local catcher reads its own fields (a Docker service name, another port)', () => {
+		expect(readSmtpSettings({ provider: 'localCatcher', catcherHost: 'mailpit', catcherPort: 2025 })).toMatchObject({ host: 'mailpit', port: 2025 });
+	});
+
+	it('local catcher saved the old way (host/port) still works', () => {
+		expect(readSmtpSettings({ provider: 'localCatcher', host: 'mailhog', port: 1026 })).toMatchObject({ host: 'mailhog', port: 1026 });
+	});
+
+	it.each([
+		['a Secure left on under Custom does not reach the catcher', { provider: 'localCatcher', secure: true }, { secure: false, port: 1025 }],
+		['a CA pasted under Custom does not reach a Gmail test', { provider: 'gmail', caBundle: 'PEM' }, { caCertificate: '' }],
+		['STARTTLS is moot with Secure on', { host: 'mail.example.com', secure: true, startTls: 'disabled' }, { secure: true, startTls: 'opportunistic' }],
+	])('hidden fields are ignored: %s', (_label, data, expected) => {
+		expect(readSmtpSettings(data)).toMatchObject(expected);
 	});
 
 	it('custom server: every field read, trimmed, typed', () => {
@@ -33,7 +45,7 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 				provider: 'custom',
 				host: ' mail.example.com ',
 				port: '465',
-				secure: true,
+				secure: false,
 				startTls: 'disabled',
 				user: ' me ',
 				password: ' keeps spaces ',
@@ -48,7 +60,7 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 			provider: 'custom',
 			host: 'mail.example.com',
 			port: 465,
-			secure: true,
+			secure: false,
 			startTls: 'disabled',
 			user: 'me',
 			password: ' keeps spaces ',
