@@ -279,3 +279,44 @@ export async function closedPort(): Promise<number> {
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return port;
 }
+
+/**
+ * A hand-scripted SMTP peer for the misbehaviours smtp-server cannot be made to show: `reply`
+ * gets each command line and answers with a reply string, `'close'` (end the connection) or
+ * `'silent'` (say nothing). The greeting is `greeting`, or no greeting when it is `'close'`.
+ */
+export async function startScriptedServer(
+	greeting: string | 'close',
+	reply: (command: string) => string | 'close' | 'silent',
+): Promise<{ port: number; close(): Promise<void> }> {
+	const sockets = new Set<net.Socket>();
+	const server = net.createServer((socket) => {
+		sockets.add(socket);
+		socket.on('error', () => undefined);
+		socket.on('close', () => sockets.delete(socket));
+		if (greeting === 'close') return void socket.end();
+		socket.write(`${greeting}\r\n`);
+		let buffer = '';
+		socket.on('data', (chunk: Buffer) => {
+			buffer += chunk.toString('latin1');
+			let newline: number;
+			while ((newline = buffer.indexOf('\r\n')) !== -1) {
+				const line = buffer.slice(0, newline);
+				buffer = buffer.slice(newline + 2);
+				const answer = reply(line);
+				if (answer === 'close') return void socket.destroy();
+				if (answer !== 'silent') socket.write(`${answer}\r\n`);
+			}
+		});
+	});
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	return {
+		port: (server.address() as net.AddressInfo).port,
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}

@@ -4,7 +4,7 @@ import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 import { startBlackhole } from '../helpers/blackhole';
 import { testCertificates, type TestCertificates } from '../helpers/certificates';
 import { smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
-import { closedPort, startSilentServer, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import { closedPort, startScriptedServer, startSilentServer, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
 
 /** Runs the test exactly as n8n does: through the node's methods.credentialTest, by its testedBy name. */
 async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
@@ -217,6 +217,27 @@ describe('credential test: each failure names its cause and fix', () => {
 		expect(result).toEqual({
 			status: 'Error',
 			message: 'SMTP Host "smtp://mail.example.com:587" is not a host name: enter only the name, e.g. smtp.example.com, without smtp:// or a port',
+		});
+	});
+
+	describe('a session that breaks mid-way ends the test with an error, never a hang', () => {
+		const ehlo = (command: string) => (/^EHLO/i.test(command) ? '250-mail.test\r\n250 AUTH PLAIN LOGIN' : command === 'QUIT' ? '221 bye' : undefined);
+
+		it.each([
+			['the server closes before its greeting', 'close' as const, () => 'close' as const, 'closed the connection unexpectedly'],
+			['the server closes the connection at AUTH', '220 mail.test ESMTP', (c: string) => ehlo(c) ?? 'close', 'closed the connection unexpectedly'],
+			['the server never answers AUTH', '220 mail.test ESMTP', (c: string) => ehlo(c) ?? 'silent', 'stopped answering for 1 s'],
+			['the server closes the connection at MAIL FROM', '220 mail.test ESMTP', (c: string) => ehlo(c) ?? (/^AUTH/i.test(c) ? '235 ok' : 'close'), 'closed the connection unexpectedly'],
+		])('%s', async (_label, greeting, reply, phrase) => {
+			const server = await startScriptedServer(greeting, reply as (c: string) => string);
+			try {
+				const result = await runCredentialTest(smtpCredential(server.port, { user: 'user', password: TEST_PASSWORD, connectionTimeout: 1 }));
+				expect(result.status).toBe('Error');
+				expect(result.message).toContain(phrase);
+				expectNoSecret(result);
+			} finally {
+				await server.close();
+			}
 		});
 	});
 });

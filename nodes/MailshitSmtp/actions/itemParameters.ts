@@ -19,17 +19,29 @@ function rawParameter(parameters: INodeParameters, path: string): unknown {
 export class ItemParameters {
 	private readonly fixed = new Map<string, unknown>();
 
-	constructor(private readonly context: IExecuteFunctions) {}
+	private readonly expression = new Map<string, boolean>();
+
+	/** The stored parameters, read once: getNode() deep-copies the whole node on every call. */
+	private readonly parameters: INodeParameters;
+
+	constructor(private readonly context: IExecuteFunctions) {
+		this.parameters = context.getNode().parameters;
+	}
 
 	/** The parameter as stored in the workflow, before n8n resolves expressions. */
 	raw(name: string): unknown {
-		return rawParameter(this.context.getNode().parameters, name);
+		return rawParameter(this.parameters, name);
 	}
 
 	get<T = NodeParameterValueType>(name: string, itemIndex: number, fallback?: T): T {
 		if (this.fixed.has(name)) return this.fixed.get(name) as T;
 		const value = this.context.getNodeParameter(name, itemIndex, fallback) as T;
-		if (!holdsExpression(this.raw(name))) this.fixed.set(name, value);
+		let isExpression = this.expression.get(name);
+		if (isExpression === undefined) {
+			isExpression = holdsExpression(this.raw(name));
+			this.expression.set(name, isExpression);
+		}
+		if (!isExpression) this.fixed.set(name, value);
 		return value;
 	}
 }

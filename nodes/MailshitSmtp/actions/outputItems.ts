@@ -11,7 +11,19 @@ import type { MailshitResult } from '../results';
  * and nothing lost. Everywhere else (regular output, Continue On Fail) it is the flat result.
  */
 export function resultItem(context: IExecuteFunctions, index: number, result: MailshitResult): INodeExecutionData {
-	const toErrorBranch = !result.success && context.getNode().onError === 'continueErrorOutput';
+	const toErrorBranch = !result.success && routesToErrorBranch(context);
 	const json = toErrorBranch ? { error: { ...result }, message: result.error } : { ...result };
 	return { json, pairedItem: { item: index } };
+}
+
+/** Asked once per execution: getNode() deep-copies the whole node, too dear for every item. */
+const errorBranchByExecution = new WeakMap<IExecuteFunctions, boolean>();
+
+function routesToErrorBranch(context: IExecuteFunctions): boolean {
+	let routes = errorBranchByExecution.get(context);
+	if (routes === undefined) {
+		routes = context.getNode().onError === 'continueErrorOutput';
+		errorBranchByExecution.set(context, routes);
+	}
+	return routes;
 }

@@ -1,13 +1,12 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { templateFields } from '../descriptions/template.fields';
 import { validationFailed, type CallbackResult } from '../results';
-import { createTemplateCache, fillVariables, MissingVariablesError, TemplateError, type TemplateCache } from '../template';
+import { createTemplateCache, MissingVariablesError, TemplateError, type TemplateCache } from '../template';
 import type { ValidationFailure } from '../validation/errors';
-import { checkHeaderValue } from '../validation/headers';
 import { ItemParameters } from './itemParameters';
 import { itemValidationError, unexpectedError } from './nodeErrors';
 import { resultItem } from './outputItems';
-import { expressionModeProblem, readTemplateSpec, readVariables, SubjectTemplates } from './templateInputs';
+import { expressionModeProblem, ParsedTemplates, readTemplateSpec, readVariables, resolveSubject } from './templateInputs';
 
 const renderOptions: INodeProperties[] = [
 	{
@@ -51,7 +50,7 @@ async function renderItem(
 	node: INode,
 	params: ItemParameters,
 	templates: TemplateCache,
-	subjects: SubjectTemplates,
+	parsed: ParsedTemplates,
 	index: number,
 	item: INodeExecutionData,
 	options: RenderOptions,
@@ -60,19 +59,16 @@ async function renderItem(
 	if (sharedProblem) return { ok: false, ...sharedProblem };
 	const variables = readVariables(params, index, item);
 	if (!variables.ok) return { ok: false, field: 'variablesJson', error: variables.error };
-	const itemSubject = options.useItemOverrides === false ? undefined : item.json._subject;
-	const subjectTemplate = String(itemSubject || params.get<string>('subject', index, '') || params.get<string>('templateName', index, ''));
-	const lineCheck = checkHeaderValue(subjectTemplate, '_subject');
-	if (!lineCheck.ok) return lineCheck;
+	const subject = resolveSubject(params, parsed, index, variables.values, options.useItemOverrides === false ? undefined : item.json);
+	if (!subject.ok) return subject;
 	try {
 		const template = await templates.get(readTemplateSpec(params, index));
 		const rendered = await template.render(variables.values);
-		const subject = subjectTemplate ? fillVariables(subjects.get(subjectTemplate), variables.values, 'header') : '';
-		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject };
+		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject: subject.subject };
 		return { ok: true, result: options.includeVariables ? { ...result, variables: template.variables } : result };
 	} catch (error) {
-		if (error instanceof MissingVariablesError) return { ok: false, field: error.field === 'subject' ? '_subject' : error.variables[0], error: error.message };
-		if (error instanceof TemplateError) return { ok: false, field: error.field === 'subject' ? '_subject' : error.field, error: error.message };
+		if (error instanceof MissingVariablesError) return { ok: false, field: error.variables[0], error: error.message };
+		if (error instanceof TemplateError) return { ok: false, field: error.field, error: error.message };
 		throw unexpectedError(node, error, index);
 	}
 }
@@ -85,13 +81,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const params = new ItemParameters(this);
 	const templates = createTemplateCache();
-	const subjects = new SubjectTemplates();
+	const parsed = new ParsedTemplates();
 	const sharedProblem = expressionModeProblem(params);
 	const output: INodeExecutionData[] = [];
 
 	for (let index = 0; index < items.length; index++) {
 		const options = params.get<RenderOptions>('renderOptions', index, {});
-		const outcome = await renderItem(this.getNode(), params, templates, subjects, index, items[index], options, sharedProblem);
+		const outcome = await renderItem(this.getNode(), params, templates, parsed, index, items[index], options, sharedProblem);
 		if (outcome.ok) {
 			output.push(resultItem(this, index, outcome.result));
 			continue;

@@ -1,7 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { parseTemplate, type ParsedTemplate, type TemplateFormat, type TemplateSpec } from '../template';
+import { fillVariables, parseTemplate, type ParsedTemplate, type TemplateError, type TemplateFormat, type TemplateSpec } from '../template';
 import { findSwallowedVariables, swallowedVariablesMessage } from '../template/expressionMode';
 import type { ValidationFailure } from '../validation/errors';
+import { checkHeaderValue } from '../validation/headers';
+import { pickValue } from './itemOverrides';
 import type { ItemParameters } from './itemParameters';
 
 /** Reads the template parameters of one item (they may be expressions: a template per item is fine). */
@@ -56,17 +58,51 @@ export function readVariables(params: ItemParameters, itemIndex: number, item: I
 	return { ok: true, values: item.json };
 }
 
-/** Subjects are few and short; parse each distinct one once per execution. */
-export class SubjectTemplates {
+/**
+ * Small templates that fill headers (the subject, the List-Unsubscribe URL): few distinct ones per
+ * execution, so each is parsed once, not once per item.
+ */
+export class ParsedTemplates {
 	private readonly parsed = new Map<string, ParsedTemplate>();
 
-	get(subject: string): ParsedTemplate {
-		let template = this.parsed.get(subject);
+	get(source: string, field: string): ParsedTemplate {
+		const key = `${field}\u0000${source}`;
+		let template = this.parsed.get(key);
 		if (!template) {
-			template = parseTemplate(subject, 'subject');
-			this.parsed.set(subject, template);
+			template = parseTemplate(source, field);
+			this.parsed.set(key, template);
 		}
 		return template;
+	}
+}
+
+export type SubjectResult = { ok: true; subject: string } | ({ ok: false } & ValidationFailure);
+
+/**
+ * The subject of one item, for Send and Render alike, so a preview shows what is sent. Priority
+ * (SPEC §3): the item's _subject, then the node's Subject, then the Template Name. The subject
+ * *template* must be one line (an error names _subject); values filled into it are flattened to
+ * one line instead, so an address block in a variable cannot break a header.
+ */
+export function resolveSubject(
+	params: ItemParameters,
+	parsed: ParsedTemplates,
+	index: number,
+	values: Record<string, unknown>,
+	overrides: IDataObject | undefined,
+): SubjectResult {
+	const nodeSubject = params.get<string>('subject', index, '') || params.get<string>('templateName', index, '');
+	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
+	if (!chosen.trim()) {
+		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
+	}
+	const lineCheck = checkHeaderValue(chosen, '_subject');
+	if (!lineCheck.ok) return lineCheck;
+	try {
+		return { ok: true, subject: fillVariables(parsed.get(chosen, '_subject'), values, 'header') };
+	} catch (error) {
+		// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
+		return { ok: false, field: '_subject', error: `Subject: ${(error as TemplateError).message}` };
 	}
 }
 

@@ -27,12 +27,15 @@ export interface BodyRenderer {
 	 * Both are indexed by token.
 	 */
 	render(texts: readonly string[], htmlParts: readonly string[]): Promise<BodyOutput> | BodyOutput;
+	/** Whether these values need an MJML compile of their own (and so can fail on MJML's terms). */
+	compilesPerItem(htmlParts: readonly string[]): boolean;
 }
 
 /** Format 'text': the body is the text part; there is no HTML. */
 export function createTextBody(parsed: ParsedTemplate): BodyRenderer {
 	return {
 		mode: 'cached',
+		compilesPerItem: () => false,
 		render: (texts) => {
 			const text = interleave(parsed.literals, texts);
 			return { text: () => text, path: 'cached' };
@@ -53,6 +56,7 @@ export function createHtmlBody(parsed: ParsedTemplate): BodyRenderer {
 	};
 	return {
 		mode: 'cached',
+		compilesPerItem: () => false,
 		render: (texts, htmlParts) => ({
 			html: interleave(parsed.literals, htmlParts),
 			text: () => fillDerivedText(derivedTextSlots(), parsed.tokens, texts),

@@ -47,11 +47,16 @@ export interface CompiledTemplate {
 	missingVariables(values: Record<string, unknown>): string[];
 	/** Throws MissingVariablesError (all names at once) or, for per-item MJML, TemplateError. */
 	render(values: Record<string, unknown>): Promise<RenderedEmail>;
+	/**
+	 * Throws exactly what render() would, doing only the work that can fail: the variables, and an
+	 * MJML compile where these values need their own. For checking every item before any is sent.
+	 */
+	check(values: Record<string, unknown>): Promise<void>;
 }
 
-/** Field names used in errors: the body is 'template', the text template 'text'. */
+/** Field names used in errors: the node parameters they come from ('template', 'textTemplate'). */
 export const BODY_FIELD = 'template';
-export const TEXT_FIELD = 'text';
+export const TEXT_FIELD = 'textTemplate';
 
 /**
  * Templates over this size are refused before MJML sees them: compiling megabytes of MJML takes
@@ -72,12 +77,22 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 	const stats: RenderStats = { compiles: 0, cachedRenders: 0, perItemRenders: 0 };
 	const renderer = await prepareBody(spec.format, body, () => stats.compiles++);
 
-	const render = async (values: Record<string, unknown>): Promise<RenderedEmail> => {
+	const resolve = (values: Record<string, unknown>) => {
 		const bodyValues = resolveValues(body.tokens, values);
 		const textValues = textTemplate ? resolveValues(textTemplate.tokens, values) : undefined;
 		throwIfMissing(bodyValues.missing, textValues?.missing ?? []);
-
 		const htmlParts = spec.format === 'text' ? bodyValues.texts : encodeAll(body.tokens, bodyValues.texts, 'html');
+		return { bodyValues, textValues, htmlParts };
+	};
+
+	const check = async (values: Record<string, unknown>): Promise<void> => {
+		const { bodyValues, htmlParts } = resolve(values);
+		// a per-item compile is memoised by its source, so render() of the same values reuses it
+		if (renderer.compilesPerItem(htmlParts)) await renderer.render(bodyValues.texts, htmlParts);
+	};
+
+	const render = async (values: Record<string, unknown>): Promise<RenderedEmail> => {
+		const { bodyValues, textValues, htmlParts } = resolve(values);
 		const output = await renderer.render(bodyValues.texts, htmlParts);
 		if (output.path === 'cached') stats.cachedRenders++;
 		else stats.perItemRenders++;
@@ -93,6 +108,7 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		stats,
 		missingVariables: (values) => findMissingVariables(templates, values),
 		render,
+		check,
 	};
 }
 
@@ -106,7 +122,7 @@ function prepareBody(format: TemplateFormat, body: ParsedTemplate, onCompile: ()
 			return createTextBody(body);
 		default:
 			// Reachable when the format parameter is an expression that evaluated to something else.
-			throw new TemplateError(`Unknown template format "${String(format)}": use mjml, html or text`, 'format');
+			throw new TemplateError(`Unknown template format "${String(format)}": use mjml, html or text`, 'templateFormat');
 	}
 }
 

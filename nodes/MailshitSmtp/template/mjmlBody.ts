@@ -48,7 +48,7 @@ export async function prepareMjmlBody(parsed: ParsedTemplate, onCompile: () => v
 		perItemReason ??= problem;
 	}
 	if (perItemReason !== undefined || html === undefined) {
-		return { mode: 'per-item', perItemReason, render: (_texts, htmlParts) => renderPerItem(perItem, htmlParts) };
+		return { mode: 'per-item', perItemReason, compilesPerItem: () => true, render: (_texts, htmlParts) => renderPerItem(perItem, htmlParts) };
 	}
 	return createCachedBody(parsed, html, placeholders, placement.guards, perItem);
 }
@@ -101,6 +101,7 @@ function createCachedBody(
 	const derivedTextSlots = (): SlottedText => (textSlots ??= deriveTextSlots(html, placeholders, parsed.tokens.length));
 	return {
 		mode: 'cached',
+		compilesPerItem: (htmlParts) => !isCachedFillExact(guards, parsed.tokens, htmlParts),
 		render: (texts, htmlParts) => {
 			if (!isCachedFillExact(guards, parsed.tokens, htmlParts)) return renderPerItem(perItem, htmlParts);
 			return {

@@ -30,23 +30,44 @@ function replyError(reply: ProbeReply): Error {
 	});
 }
 
-/** Resolves after the greeting and EHLO (and STARTTLS); errors are marked as coming before the greeting. */
-function connect(connection: SMTPConnection): Promise<void> {
+/**
+ * One step of the session as a promise that settles however the session goes: nodemailer reports
+ * a dropped or timed-out socket by an 'error' or 'end' event and then never calls the step's own
+ * callback, so a step that only waited for its callback would hang the Save button for ever.
+ */
+function sessionStep(connection: SMTPConnection, start: (done: (error?: Error | null) => void) => void): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const rejectBeforeGreeting = (error: Error) => {
-			if (!connection.lastServerResponse) Object.assign(error, { beforeGreeting: true });
+		const fail = (error: Error) => {
+			cleanup();
 			reject(error);
 		};
-		connection.once('error', rejectBeforeGreeting);
-		connection.connect(() => {
-			connection.removeListener('error', rejectBeforeGreeting);
-			resolve();
+		const ended = () => fail(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
+		const cleanup = () => {
+			connection.removeListener('error', fail);
+			connection.removeListener('end', ended);
+		};
+		connection.once('error', fail);
+		connection.once('end', ended);
+		start((error) => {
+			cleanup();
+			if (error) reject(error);
+			else resolve();
 		});
 	});
 }
 
+/** Resolves after the greeting and EHLO (and STARTTLS); errors are marked as coming before the greeting. */
+async function connect(connection: SMTPConnection): Promise<void> {
+	try {
+		await sessionStep(connection, (done) => connection.connect(done));
+	} catch (error) {
+		if (!connection.lastServerResponse) Object.assign(error as Error, { beforeGreeting: true });
+		throw error;
+	}
+}
+
 function login(connection: SMTPConnection, auth: Parameters<SMTPConnection['login']>[0]): Promise<void> {
-	return new Promise((resolve, reject) => connection.login(auth, (error) => (error ? reject(error) : resolve())));
+	return sessionStep(connection, (done) => connection.login(auth, (error) => done(error)));
 }
 
 /**

@@ -58,7 +58,6 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 
 	async function attempt(message: SendMailOptions & { messageId: string }): Promise<SMTPPoolSentMessageInfo> {
 		await rateLimiter.next();
-		written.delete(message.messageId);
 		return transport.sendMail(message);
 	}
 
@@ -82,7 +81,7 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
 					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
 					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
-					if (!retry || attempts > options.retries || closed) return { ok: false, failure, attempts };
+					if (!retry || attempts > options.retries) return { ok: false, failure, attempts };
 					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));
 				} finally {
 					written.delete(message.messageId);

@@ -12,7 +12,6 @@ export function secretForms(user: string, password: string): string[] {
 		base64(`\u0000${user}\u0000${password}`),
 		base64(`${user}\u0000${user}\u0000${password}`),
 	];
-	// very short passwords would blank out ordinary words; they are still removed whole-token below
 	return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 

@@ -5,7 +5,7 @@ describe('compileTemplate: format', () => {
 	it('refuses an unknown format (a Format expression gone wrong) naming the field', async () => {
 		const error = await compileTemplate({ format: 'markdown' as 'text', body: 'x' }).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(TemplateError);
-		expect([(error as TemplateError).message, (error as TemplateError).field]).toEqual(['Unknown template format "markdown": use mjml, html or text', 'format']);
+		expect([(error as TemplateError).message, (error as TemplateError).field]).toEqual(['Unknown template format "markdown": use mjml, html or text', 'templateFormat']);
 	});
 });
 
@@ -60,7 +60,7 @@ describe('compileTemplate: text template', () => {
 describe('compileTemplate: missing variables', () => {
 	it.each([
 		['body only', { name: 'Ada' }, ['order.id'], 'template'],
-		['text only', { order: { id: 1 } }, ['name'], 'text'],
+		['text only', { order: { id: 1 } }, ['name'], 'textTemplate'],
 		['both, body first', {}, ['order.id', 'name'], 'template'],
 	])('%s', async (_case, values, names, field) => {
 		const template = await compileTemplate({ format: 'html', body: '<p>{{order.id}}</p>', textTemplate: 'Hi {{name}} {{order.id}}' });
@@ -166,5 +166,25 @@ describe('compileTemplate: format mjml', () => {
 		expect(template.mode).toBe('per-item');
 		expect(rendered.text).toBe('Hi Ada');
 		expect(rendered.text).toBe(htmlToText(rendered.html ?? ''));
+	});
+});
+
+describe('check(): what render() would throw, without rendering what cannot fail', () => {
+	const perItem = '<mjml><mj-body><mj-section><mj-column><mj-image width="{{w}}" src="https://example.com/a.png" /></mj-column></mj-section></mj-body></mjml>';
+
+	it('per-item MJML: a value MJML rejects fails check() as it fails render()', async () => {
+		const template = await compileTemplate({ format: 'mjml', body: perItem });
+		expect(template.mode).toBe('per-item');
+		await expect(template.check({ w: '100px' })).resolves.toBeUndefined();
+		await expect(template.check({ w: 'wide' })).rejects.toThrow('Attribute width has invalid value: wide');
+		await expect(template.render({ w: 'wide' })).rejects.toThrow('Attribute width has invalid value: wide');
+	});
+
+	it('cached MJML: no compile for an ordinary value; missing variables fail', async () => {
+		const template = await compileTemplate({ format: 'mjml', body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{name}}</mj-text></mj-column></mj-section></mj-body></mjml>' });
+		const compiles = template.stats.compiles;
+		await expect(template.check({ name: 'Ada' })).resolves.toBeUndefined();
+		expect(template.stats.compiles).toBe(compiles);
+		await expect(template.check({})).rejects.toThrow('Missing variable: name');
 	});
 });

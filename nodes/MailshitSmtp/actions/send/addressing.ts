@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { formatRecipient, validateRecipients, type NodemailerAddress } from '../../validation/addresses';
 import type { ValidationFailure } from '../../validation/errors';
+import { pickValue, type ReservedField } from '../itemOverrides';
 
 /**
  * Recipients of one message, To + CC + BCC. RFC 5321 §4.5.3.1.8 asks servers to take at least
@@ -8,10 +9,6 @@ import type { ValidationFailure } from '../../validation/errors';
  * (a list pasted into To shows every address to everyone): send one item per recipient instead.
  */
 export const MAX_RECIPIENTS_PER_MESSAGE = 1000;
-
-/** The item fields of mailshit's API contract that replace the node's values (SPEC §3). */
-export const RESERVED_ITEM_FIELDS = ['_to', '_cc', '_bcc', '_replyTo', '_subject'] as const;
-export type ReservedField = (typeof RESERVED_ITEM_FIELDS)[number];
 
 export interface Addressing {
 	from: NodemailerAddress;
@@ -30,15 +27,6 @@ export interface AddressingInput {
 	overrides?: IDataObject;
 }
 
-function present(value: unknown): boolean {
-	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-}
-
-/** The item's value for a reserved field when overrides are on and it holds something, else the node's. */
-export function pickValue<T>(field: ReservedField, nodeValue: T, overrides?: IDataObject): unknown {
-	const itemValue = overrides?.[field];
-	return present(itemValue) ? itemValue : nodeValue;
-}
 
 /** Resolves and checks every address of one item; the first problem names its field. */
 export function resolveAddressing(input: AddressingInput): { ok: true; addressing: Addressing } | ({ ok: false } & ValidationFailure) {
@@ -60,13 +48,13 @@ export function resolveAddressing(input: AddressingInput): { ok: true; addressin
 		};
 	}
 
-	if (!present(input.fromEmail)) {
-		return { ok: false, field: 'from', error: 'No sender: set From Email in the credential or in this node' };
+	if (!input.fromEmail.trim()) {
+		return { ok: false, field: 'fromEmail', error: 'No sender: set From Email in the credential or in this node' };
 	}
-	const from = validateRecipients(input.fromName ? [{ name: input.fromName, address: input.fromEmail }] : input.fromEmail, 'from');
+	const from = validateRecipients(input.fromName ? [{ name: input.fromName, address: input.fromEmail }] : input.fromEmail, 'fromEmail');
 	if (!from.ok) return from;
 	if (from.recipients.length !== 1) {
-		return { ok: false, field: 'from', error: 'From Email must be exactly one address' };
+		return { ok: false, field: 'fromEmail', error: 'From Email must be exactly one address' };
 	}
 
 	return {

@@ -1,4 +1,5 @@
-import { fillVariables, parseTemplate } from '../../template';
+import { fillVariables, type TemplateError } from '../../template';
+import type { ParsedTemplates } from '../templateInputs';
 import type { ValidationFailure } from '../../validation/errors';
 import { validateAddress } from '../../validation/addresses';
 import { checkCustomHeader, checkHeaderValue } from '../../validation/headers';
@@ -24,12 +25,27 @@ const OPTION_HEADERS = {
 
 type Result = { ok: true; value: MessageHeaders } | ({ ok: false } & ValidationFailure);
 
-/** The unsubscribe URL may carry per-recipient {{variables}}; filled for headers, never escaped. */
-function fillHeaderTemplate(text: string, field: string, values: Record<string, unknown>): string {
-	return fillVariables(parseTemplate(text, field), values, 'header');
+/**
+ * The unsubscribe URL may carry per-recipient {{variables}}. The URL as written must be one line
+ * (refused otherwise, like a subject); values filled in are flattened to one line.
+ */
+function unsubscribeUrl(url: string, values: Record<string, unknown>, parsed: ParsedTemplates): { ok: true; url: string } | ({ ok: false } & ValidationFailure) {
+	const lineCheck = checkHeaderValue(url, 'listUnsubscribe');
+	if (!lineCheck.ok) return lineCheck;
+	let filled: string;
+	try {
+		filled = fillVariables(parsed.get(url, 'listUnsubscribe'), values, 'header');
+	} catch (error) {
+		// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
+		return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL: ${(error as TemplateError).message}` };
+	}
+	if (!/^https?:\/\/\S+$/i.test(filled)) {
+		return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (or http://) and hold no spaces (got "${filled.slice(0, 80)}")` };
+	}
+	return { ok: true, url: filled };
 }
 
-export function buildMessageHeaders(options: HeaderOptions, values: Record<string, unknown>): Result {
+export function buildMessageHeaders(options: HeaderOptions, values: Record<string, unknown>, parsed: ParsedTemplates): Result {
 	const headers: Record<string, string> = {};
 	const link = options.listUnsubscribe?.link;
 	const url = (link?.url ?? '').trim();
@@ -53,13 +69,9 @@ export function buildMessageHeaders(options: HeaderOptions, values: Record<strin
 
 	const targets: string[] = [];
 	if (url) {
-		const filled = fillHeaderTemplate(url, 'listUnsubscribe', values);
-		const check = checkHeaderValue(filled, 'listUnsubscribe');
-		if (!check.ok) return check;
-		if (!/^https?:\/\//i.test(filled)) {
-			return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (got "${filled.slice(0, 80)}")` };
-		}
-		targets.push(filled);
+		const filled = unsubscribeUrl(url, values, parsed);
+		if (!filled.ok) return filled;
+		targets.push(filled.url);
 	}
 	if (email) {
 		const address = email.replace(/^mailto:/i, '');

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../nodeErrors';
 import type { SmtpSettings } from '../../transport/smtpSettings';
-import { fillVariables, missingVariablesMessage, TemplateError, type CompiledTemplate, type TemplateCache } from '../../template';
+import { MissingVariablesError, TemplateError, type CompiledTemplate, type TemplateCache } from '../../template';
 import type { ValidationFailure } from '../../validation/errors';
 import type { DomainChecker } from '../../verification';
-import { checkHeaderValue } from '../../validation/headers';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../itemParameters';
-import { readTemplateSpec, readVariables, type SubjectTemplates } from '../templateInputs';
-import { pickValue, resolveAddressing, type Addressing } from './addressing';
+import { readTemplateSpec, readVariables, resolveSubject, type ParsedTemplates } from '../templateInputs';
+import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
 
@@ -33,7 +32,8 @@ export interface PlanContext {
 	params: ItemParameters;
 	settings: SmtpSettings;
 	templates: TemplateCache;
-	subjects: SubjectTemplates;
+	/** Subject and List-Unsubscribe URL templates, parsed once per execution. */
+	parsed: ParsedTemplates;
 	rules: CompiledVariableRule[];
 	/** A problem of the stored parameters that every item shares (see expressionModeProblem). */
 	sharedProblem?: ValidationFailure;
@@ -71,8 +71,15 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		if (error instanceof TemplateError) return fail({ field: error.field, error: error.message });
 		throw unexpectedError(context.node, error, index);
 	}
-	const missing = template.missingVariables(values);
-	if (missing.length) return fail({ field: missing[0], error: missingVariablesMessage(missing) });
+	try {
+		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
+		// MJML from a value stops the node before any email of the run has left
+		await template.check(values);
+	} catch (error) {
+		if (error instanceof MissingVariablesError) return fail({ field: error.variables[0], error: error.message });
+		if (error instanceof TemplateError) return fail({ field: error.field, error: error.message });
+		throw unexpectedError(context.node, error, index);
+	}
 	const ruleCheck = checkVariableRules(values, context.rules);
 	if (!ruleCheck.ok) return fail(ruleCheck);
 
@@ -94,10 +101,10 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		if (undeliverable) return fail(undeliverable);
 	}
 
-	const subject = resolveSubject(context, index, values, overrides);
+	const subject = resolveSubject(params, context.parsed, index, values, overrides);
 	if (!subject.ok) return fail(subject);
 
-	const headers = buildMessageHeaders(options, values);
+	const headers = buildMessageHeaders(options, values, context.parsed);
 	if (!headers.ok) return fail(headers);
 	const attachments = planAttachments(options, item.binary);
 	if (!attachments.ok) return fail(attachments);
@@ -122,33 +129,8 @@ async function findUndeliverableDomain(checker: DomainChecker, addressing: Addre
 	for (const [field, list] of [['_to', addressing.to], ['_cc', addressing.cc], ['_bcc', addressing.bcc]] as const) {
 		const checks = await Promise.all(list.map((recipient) => checker.check(recipient.address)));
 		const bad = checks.find((check) => !check.ok);
-		if (bad && !bad.ok) return { field, error: bad.reason };
+		// a DNS failure carries its own advice (check DNS Servers, raise the timeout)
+		if (bad && !bad.ok) return { field, error: bad.hint ? `${bad.reason}: ${bad.hint}` : bad.reason };
 	}
 	return undefined;
-}
-
-/**
- * Subject priority (SPEC §3): the item's _subject, then the node's Subject, then the template name.
- * The subject *template* must be one line (an error names _subject); values filled into it are
- * flattened to one line instead, so an address block in a variable cannot break a header.
- */
-function resolveSubject(
-	context: PlanContext,
-	index: number,
-	values: Record<string, unknown>,
-	overrides: IDataObject | undefined,
-): { ok: true; subject: string } | ({ ok: false } & ValidationFailure) {
-	const nodeSubject = context.params.get<string>('subject', index, '') || context.params.get<string>('templateName', index, '');
-	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
-	if (!chosen.trim()) {
-		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
-	}
-	const lineCheck = checkHeaderValue(chosen, '_subject');
-	if (!lineCheck.ok) return lineCheck;
-	try {
-		return { ok: true, subject: fillVariables(context.subjects.get(chosen), values, 'header') };
-	} catch (error) {
-		if (error instanceof TemplateError) return { ok: false, field: '_subject', error: `Subject: ${error.message}` };
-		throw unexpectedError(context.node, error, index);
-	}
 }

@@ -14,7 +14,7 @@ import { createDomainChecker, readDnsOptions } from '../../verification';
 import { ItemParameters } from '../itemParameters';
 import { configurationError, deliveryError, itemValidationError, unexpectedError } from '../nodeErrors';
 import { resultItem } from '../outputItems';
-import { expressionModeProblem, SubjectTemplates } from '../templateInputs';
+import { expressionModeProblem, ParsedTemplates } from '../templateInputs';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
 
@@ -91,7 +91,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		params,
 		settings,
 		templates: createTemplateCache(),
-		subjects: new SubjectTemplates(),
+		parsed: new ParsedTemplates(),
 		rules: readRules(this, executionOptions),
 		sharedProblem: expressionModeProblem(params),
 		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to

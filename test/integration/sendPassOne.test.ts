@@ -1,0 +1,71 @@
+/**
+ * Pass one of Send checks everything that can fail before any email leaves: a value that makes
+ * per-item MJML invalid, and the List-Unsubscribe URL template, are caught there.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { smtpCredential } from '../helpers/credentials';
+import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+
+let sink: SmtpSink;
+beforeEach(async () => {
+	sink = await startSmtpSink({ tls: 'plain' });
+});
+afterEach(async () => {
+	await sink.close();
+});
+
+// width is a typed MJML attribute: this template compiles per item, with each item's value
+const PER_ITEM_MJML = '<mjml><mj-body><mj-section><mj-column><mj-image width="{{w}}" src="https://example.com/a.png" /></mj-column></mj-section></mj-body></mjml>';
+const send = (rows: IDataObject[], extra: IDataObject, onError?: 'continueRegularOutput') =>
+	runMailshitNode({
+		items: jsonItems(rows),
+		parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: 'Hi', ...extra },
+		credential: smtpCredential(sink.port),
+		...(onError ? { onError } : {}),
+	});
+
+describe('Send pass one: nothing leaves when any item would fail', () => {
+	it('a value that makes per-item MJML invalid stops the node before the first email', async () => {
+		const result = await send(
+			[
+				{ email: 'a@example.com', w: '100px' },
+				{ email: 'b@example.com', w: 'wide' },
+			],
+			{ template: PER_ITEM_MJML },
+		);
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 1 } });
+		expect(result.error?.message).toContain('Item 1: Invalid MJML: Line 1 (mj-image): Attribute width has invalid value: wide');
+		expect(sink.stats.connections).toBe(0);
+	});
+
+	it('with Continue On Fail the valid item is sent and the invalid one is a validation_failed item', async () => {
+		const result = await send(
+			[
+				{ email: 'a@example.com', w: '100px' },
+				{ email: 'b@example.com', w: 'wide' },
+			],
+			{ template: PER_ITEM_MJML },
+			'continueRegularOutput',
+		);
+		expect(result.main.map((item) => [item.json.type, item.json.field])).toEqual([
+			['sent', undefined],
+			['validation_failed', 'template'],
+		]);
+		const [message] = await sink.waitForMessages(1);
+		expect(message.parsed.html).toContain('width="100"');
+	});
+
+	it.each([
+		['a variable missing from the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid}}' }, 'List-Unsubscribe URL: Missing variable: uid'],
+		['an unclosed {{ in the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid' }, 'List-Unsubscribe URL:'],
+		['a line break in the List-Unsubscribe URL as written', { url: 'https://example.com/u\r\nBcc: evil@example.com' }, 'listUnsubscribe contains a line break (CR or LF)'],
+		['a value with a space in the filled URL', { url: 'https://example.com/u?id={{uid}}' }, 'must start with https:// (or http://) and hold no spaces'],
+	])('%s: a validation_failed item naming listUnsubscribe, nothing sent', async (label, link, error) => {
+		const uid = label.startsWith('a value') ? 'two words' : undefined;
+		const result = await send([{ email: 'a@example.com', uid }, { email: 'b@example.com', uid }], { templateFormat: 'text', template: 'x', options: { listUnsubscribe: { link } } }, 'continueRegularOutput');
+		expect(result.main[0].json).toMatchObject({ success: false, type: 'validation_failed', field: 'listUnsubscribe' });
+		expect(String(result.main[0].json.error)).toContain(error);
+		expect(sink.messages).toHaveLength(0);
+	});
+});
