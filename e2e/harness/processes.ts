@@ -6,9 +6,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+// the one free-port helper, shared with the fast suite
+export { freePort } from '../../test/helpers/ports';
 
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
@@ -155,19 +158,6 @@ export async function runCommand(cmd: string, args: string[], options: RunComman
 	await group.stop(0);
 	await within(closed, 5_000);
 	return { status: timedOut ? 'timeout' : status, stdout, stderr, timedOut, ms: Date.now() - started };
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */

@@ -9,6 +9,9 @@
  * keeps its own query cache for the TTL of an answer, which would hide whether *our* cache asked
  * once or a thousand times.
  */
+import { EventEmitter } from 'node:events';
+// node:timers, not the global: a test that fakes the global timers still waits on real packets
+import { clearTimeout as clearRealTimeout, setTimeout as setRealTimeout } from 'node:timers';
 import dns2 from 'dns2';
 
 const { Packet } = dns2;
@@ -43,6 +46,8 @@ export interface TestDnsServer {
 	queries: DnsQuery[];
 	/** Queries received for `name` (case-insensitive), optionally of one record type. */
 	queryCount(name: string, type?: RecordType): number;
+	/** Resolves once `count` queries arrived in all; rejects after `timeoutMs` (real time, even under fake timers). */
+	waitForQueries(count: number, timeoutMs?: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ function behaviourFor(entry: ZoneEntry | undefined, type: string): Misbehaviour 
 export async function startDnsServer(zone: Zone, options: DnsServerOptions = {}): Promise<TestDnsServer> {
 	const names = new Map(Object.entries(zone).map(([name, entry]) => [name.toLowerCase(), entry]));
 	const queries: DnsQuery[] = [];
+	const arrivals = new EventEmitter();
 	const server = dns2.createServer({
 		udp: true,
 		handle: (request, send) => {
@@ -75,6 +81,7 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 			const name = question.name.toLowerCase();
 			const type = Packet.typeName(question.type);
 			queries.push({ name, type });
+			arrivals.emit('query');
 			const behaviour = behaviourFor(names.get(name), type);
 			if (options.silent || behaviour === 'NO_REPLY') return;
 			const response = Packet.createResponseFromRequest(request);
@@ -90,6 +97,21 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 		port,
 		queries,
 		queryCount: (name, type) => queries.filter((q) => q.name === name.toLowerCase() && (type === undefined || q.type === type)).length,
+		waitForQueries: (count, timeoutMs = 5000) =>
+			new Promise<void>((resolve, reject) => {
+				if (queries.length >= count) return resolve();
+				const check = () => {
+					if (queries.length < count) return;
+					clearRealTimeout(timer);
+					arrivals.off('query', check);
+					resolve();
+				};
+				const timer = setRealTimeout(() => {
+					arrivals.off('query', check);
+					reject(new Error(`expected ${count} DNS queries, ${queries.length} arrived after ${timeoutMs} ms`));
+				}, timeoutMs);
+				arrivals.on('query', check);
+			}),
 		close: () => server.close(),
 	};
 }

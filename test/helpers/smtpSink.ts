@@ -9,6 +9,7 @@ import {
 	type SMTPServerSession,
 } from 'smtp-server';
 import type { Pem } from './certificates';
+import { freePort } from './ports';
 import { smtpError, type FaultPlan, type SinkFault } from './sinkFaults';
 
 export type SinkTls = 'plain' | 'starttls' | 'implicit';
@@ -24,8 +25,14 @@ export interface SinkOptions {
 	auth?: { user: string; pass: string };
 	/** With `auth`: whether MAIL FROM is refused (530) until the client authenticated. */
 	authRequired?: boolean;
-	/** A slow server: wait this long before answering a message's DATA (per first recipient). */
-	replyDelayMs?: (recipient: string) => number;
+	/**
+	 * Holds the server's replies to DATA, so a test decides when and in which order they go out
+	 * without a clock: called each time a message is in, with every reply held so far (in arrival
+	 * order); returns the replies to send now, in the order to send them, or undefined to hold all.
+	 * E.g. `(held) => (held.length === 3 ? held.reverse() : undefined)`: answer nothing until three
+	 * sessions wait at once, then answer them last-come first.
+	 */
+	holdReplies?: (held: HeldReply[]) => HeldReply[] | undefined;
 	/** Misbehaviour per recipient and attempt (see sinkFaults.ts). */
 	faults?: FaultPlan;
 	/** Extra smtp-server options and handler overrides. */
@@ -36,10 +43,18 @@ export interface ReceivedMessage {
 	raw: Buffer;
 	parsed: ParsedMail;
 	envelope: { from: string; to: string[] };
-	session: { id: string; secure: boolean; user?: string };
+	/** `clientHostName`: the name the client gave in EHLO/HELO. */
+	session: { id: string; secure: boolean; user?: string; clientHostName: string };
 	receivedAt: number;
-	/** When the server answered the DATA (after any replyDelayMs); unset when it never did. */
-	repliedAt?: number;
+	/** Its reply's place among all the server's replies to DATA (0 = first); unset while held or never sent. */
+	replyOrder?: number;
+}
+
+/** A reply to DATA that `holdReplies` keeps back. */
+export interface HeldReply {
+	message: ReceivedMessage;
+	/** The message's first recipient. */
+	recipient: string;
 }
 
 export interface SmtpSink {
@@ -73,6 +88,23 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 	const injected: SmtpSink['injected'] = [];
 	/** The fault chosen at RCPT TO for the session's current message, acted on in DATA. */
 	const pendingFault = new WeakMap<SMTPServerSession, SinkFault>();
+	const held: Array<HeldReply & { send(): void }> = [];
+	let replies = 0;
+
+	function reply(message: ReceivedMessage, callback: () => void): void {
+		message.replyOrder = replies++;
+		callback();
+	}
+
+	/** Queues a DATA reply and sends the ones `holdReplies` releases, in its order. */
+	function holdOrReply(message: ReceivedMessage, callback: () => void): void {
+		if (!options.holdReplies) return reply(message, callback);
+		held.push({ message, recipient: message.envelope.to[0], send: () => reply(message, callback) });
+		for (const released of options.holdReplies(held.slice()) ?? []) {
+			const index = held.findIndex((entry) => entry.message === released.message);
+			if (index !== -1) held.splice(index, 1)[0].send();
+		}
+	}
 
 	const disabledCommands: string[] = [];
 	if (!options.auth) disabledCommands.push('AUTH');
@@ -145,22 +177,17 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
 					to: session.envelope.rcptTo.map((r) => r.address),
 				};
-				const meta = { id: session.id, secure: session.secure, user: session.user as string | undefined };
+				const meta = { id: session.id, secure: session.secure, user: session.user as string | undefined, clientHostName: session.hostNameAppearsAs };
 				const receivedAt = Date.now();
 				simpleParser(raw, { keepCidLinks: true }).then(
 					(parsed) => {
 						const message: ReceivedMessage = { raw, parsed, envelope, session: meta, receivedAt };
-						const reply = () => {
-							message.repliedAt = Date.now();
-							callback();
-						};
 						messages.push(message);
 						arrivals.emit('message');
 						// the message is kept either way: a server that crashes after writing it to its queue
 						if (fault === 'dropAfterData') socketOf(session)?.destroy();
 						else if (fault === 'stallAfterData') return;
-						else if (options.replyDelayMs) setTimeout(reply, options.replyDelayMs(envelope.to[0]));
-						else reply();
+						else holdOrReply(message, () => callback());
 					},
 					(error: Error) => callback(error),
 				);
@@ -250,13 +277,19 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 	};
 }
 
-/** A TCP server that accepts connections and never says a word: the greeting-timeout case. */
-export async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+/** A bare TCP peer on 127.0.0.1; `close()` cuts its connections too. */
+export interface TcpPeer {
+	port: number;
+	close(): Promise<void>;
+}
+
+async function startTcpPeer(onSocket: (socket: net.Socket) => void): Promise<TcpPeer> {
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer((socket) => {
 		sockets.add(socket);
 		socket.on('error', () => undefined);
 		socket.on('close', () => sockets.delete(socket));
+		onSocket(socket);
 	});
 	server.listen(0, '127.0.0.1');
 	await once(server, 'listening');
@@ -270,30 +303,21 @@ export async function startSilentServer(): Promise<{ port: number; close(): Prom
 	};
 }
 
-/** A port on 127.0.0.1 that was free a moment ago and has nothing listening: the refused case. */
-export async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
+/** A TCP server that accepts connections and never says a word: the greeting-timeout case. */
+export function startSilentServer(): Promise<TcpPeer> {
+	return startTcpPeer(() => undefined);
 }
+
+/** A port on 127.0.0.1 that was free a moment ago and has nothing listening: the refused case. */
+export const closedPort = freePort;
 
 /**
  * A hand-scripted SMTP peer for the misbehaviours smtp-server cannot be made to show: `reply`
  * gets each command line and answers with a reply string, `'close'` (end the connection) or
  * `'silent'` (say nothing). The greeting is `greeting`, or no greeting when it is `'close'`.
  */
-export async function startScriptedServer(
-	greeting: string | 'close',
-	reply: (command: string) => string | 'close' | 'silent',
-): Promise<{ port: number; close(): Promise<void> }> {
-	const sockets = new Set<net.Socket>();
-	const server = net.createServer((socket) => {
-		sockets.add(socket);
-		socket.on('error', () => undefined);
-		socket.on('close', () => sockets.delete(socket));
+export function startScriptedServer(greeting: string | 'close', reply: (command: string) => string | 'close' | 'silent'): Promise<TcpPeer> {
+	return startTcpPeer((socket) => {
 		if (greeting === 'close') return void socket.end();
 		socket.write(`${greeting}\r\n`);
 		let buffer = '';
@@ -309,14 +333,4 @@ export async function startScriptedServer(
 			}
 		});
 	});
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	return {
-		port: (server.address() as net.AddressInfo).port,
-		close: () =>
-			new Promise<void>((resolve) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			}),
-	};
 }

@@ -5,28 +5,20 @@
  */
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 import { smtpCredential } from '../helpers/credentials';
-import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
+import { runMailshitNode } from '../helpers/n8nEngine';
+import { numberedItems as items, numberedMessageParameters } from '../helpers/numberedMessages';
 import { faultTable, type FaultPlan } from '../helpers/sinkFaults';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import type { SmtpSink } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
 
-const parameters = (options: Record<string, unknown> = {}) => ({
-	operation: 'send',
-	toEmail: '={{ $json.email }}',
-	subject: 'Message {{n}}',
-	templateFormat: 'text',
-	template: 'Number {{n}}',
-	options: { retryDelaySeconds: 0.05, maxConnections: 2, ...options },
-});
-const items = (emails: string[]) => jsonItems(emails.map((email, n) => ({ n, email })));
+const parameters = (options: Record<string, unknown> = {}) => numberedMessageParameters({ maxConnections: 2, ...options });
 
+const startSink = useSmtpSinks({ tls: 'plain' });
 let server: SmtpSink;
 async function sink(faults: FaultPlan): Promise<SmtpSink> {
-	server = await startSmtpSink({ tls: 'plain', faults });
+	server = await startSink({ faults });
 	return server;
 }
-afterEach(async () => {
-	await server?.close();
-});
 
 async function send(emails: string[], options: Record<string, unknown> = {}, credential: ICredentialDataDecryptedObject = {}) {
 	return runMailshitNode({

@@ -5,20 +5,17 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { testCertificates, type TestCertificates } from '../helpers/certificates';
 import { smtpCredential } from '../helpers/credentials';
 import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
-import { startSmtpSink, type SinkOptions, type SmtpSink } from '../helpers/smtpSink';
+import type { SinkOptions } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
 
 let certs: TestCertificates;
-const sinks: SmtpSink[] = [];
 beforeAll(async () => {
 	certs = await testCertificates();
 });
-afterEach(async () => {
-	await Promise.all(sinks.splice(0).map((s) => s.close()));
-});
+const startSink = useSmtpSinks();
 
 async function sendOne(sinkOptions: SinkOptions, credential: ICredentialDataDecryptedObject) {
-	const sink = await startSmtpSink(sinkOptions);
-	sinks.push(sink);
+	const sink = await startSink(sinkOptions);
 	const result = await runMailshitNode({
 		items: jsonItems([{ email: 'ada@example.com' }]),
 		parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: 'TLS', templateFormat: 'text', template: 'secret content' },

@@ -81,7 +81,6 @@ describe('a DNS failure is a dns_failed item, never an "invalid" verdict', () =>
 	const rows = [{ email: 'ada@mx.test' }, { email: 'ada@silent.test' }, { email: 'bob@servfail.test' }];
 
 	it('with Continue On Fail: the code, the sentence and the hint, and no verification flags', async () => {
-		const started = Date.now();
 		const result = await verify(rows, { onError: 'continueRegularOutput' });
 		expect(result.main.map((item) => item.json)).toEqual([
 			{ email: 'ada@mx.test', verification: expect.objectContaining({ valid: true }) },
@@ -95,7 +94,6 @@ describe('a DNS failure is a dns_failed item, never an "invalid" verdict', () =>
 			},
 			{ success: false, type: 'dns_failed', code: 'ESERVFAIL', error: expect.stringContaining('SERVFAIL'), hint: expect.any(String), email: 'bob@servfail.test' },
 		]);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('without Continue On Fail: a NodeApiError naming the item, with the hint as description', async () => {

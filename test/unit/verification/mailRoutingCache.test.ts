@@ -5,7 +5,7 @@
  */
 import { createDnsLookup, createMailRoutingCache, type MailRoutingCache } from '../../../nodes/MailshitSmtp/verification';
 import { startDnsServer, type TestDnsServer } from '../../helpers/dnsServer';
-import { TEST_TIMEOUT_MS, TIMEOUT_SLACK_MS, ZONE } from './zone';
+import { TEST_TIMEOUT_MS, ZONE } from './zone';
 
 let dns: TestDnsServer;
 beforeEach(async () => {
@@ -56,13 +56,11 @@ describe('per-execution DNS cache', () => {
 
 	it('failures are kept too: a timed-out domain costs one timeout, not one per item', async () => {
 		const routes = cache();
-		const started = Date.now();
 		await routes.routing('silent.test');
 		const afterFirst = dns.queryCount('silent.test');
 		const results = await Promise.all(Array.from({ length: 100 }, () => routes.routing('silent.test')));
 		expect(results.every((result) => result.kind === 'dns-failed')).toBe(true);
 		expect(dns.queryCount('silent.test')).toBe(afterFirst);
-		expect(Date.now() - started).toBeLessThan(TEST_TIMEOUT_MS + TIMEOUT_SLACK_MS);
 	});
 
 	it('different domains are looked up separately', async () => {
