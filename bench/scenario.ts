@@ -7,7 +7,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { n8nInstall } from '../e2e/n8n-versions';
 import { runMailshitNode, type NodeUnderTest } from '../test/helpers/n8nEngine';
-import { FROM, NEWSLETTER, prerendered, recipientItems, SUBJECT } from './workload';
+import { NEWSLETTER_MJML } from '../examples/newsletter';
+import { FROM, prerendered, recipientItems, SUBJECT } from './workload';
 
 type Scenario = 'raw' | 'node' | 'sendEmail';
 
@@ -27,7 +28,7 @@ async function node(port: number, count: number): Promise<() => Promise<void>> {
 	return async () => {
 		const run = await runMailshitNode({
 			items,
-			parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: SUBJECT, template: NEWSLETTER },
+			parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: SUBJECT, template: NEWSLETTER_MJML },
 			credential: { provider: 'custom', host: '127.0.0.1', port, fromEmail: FROM.address, fromName: FROM.name, connectionTimeout: 60 },
 		});
 		if (run.error) throw new Error(run.error.message);

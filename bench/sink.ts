@@ -66,3 +66,5 @@ process.on('message', (request: { type: string }) => {
 	}
 	if (request.type === 'stop') server.close(() => process.exit(0));
 });
+// the benchmark died or was stopped with Ctrl-C: do not linger as an orphan holding a port
+process.on('disconnect', () => process.exit(0));

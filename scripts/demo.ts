@@ -4,8 +4,9 @@
  * own execution engine, real parameter resolution, a pooled SMTP connection), and writes every
  * message the catcher received as .eml and .html into a folder it prints.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { newsletterParameters } from '../examples/newsletter';
 import { jsonItems, runMailshitNode } from '../test/helpers/n8nEngine';
 import { startSmtpSink } from '../test/helpers/smtpSink';
 
@@ -25,13 +26,7 @@ async function main(): Promise<void> {
 		const started = Date.now();
 		const run = await runMailshitNode({
 			items: jsonItems(recipients),
-			parameters: {
-				operation: 'send',
-				toEmail: '={{ $json.email }}',
-				subject: "What's new for {{company}}, {{first_name|friend}}",
-				template: readFileSync(path.join(__dirname, '..', 'examples', 'newsletter.mjml'), 'utf8'),
-				options: { listUnsubscribe: { link: { url: '{{unsubscribe_url}}', oneClick: true } } },
-			},
+			parameters: newsletterParameters(),
 			credential: { provider: 'localCatcher', catcherHost: '127.0.0.1', catcherPort: catcher.port, fromEmail: 'news@mailshit.example', fromName: 'mailshit news' },
 		});
 		if (run.error) throw new Error(`the node failed: ${run.error.message}`);

@@ -19,7 +19,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAndPack, installCommunityPackage, PACKAGE_NAME } from '../e2e/harness/communityPackage';
-import { codeNode, localCatcherCredential, mailshitNode, newsletterParameters, sendWorkflow, subscriber } from '../e2e/harness/fixtures';
+import { codeNode, localCatcherCredential, mailshitNode, sendWorkflow } from '../e2e/harness/fixtures';
+import { newsletterParameters, subscriber } from '../examples/newsletter';
 import { N8nCli } from '../e2e/harness/n8nCli';
 import { N8nRestClient } from '../e2e/harness/n8nRest';
 import { startN8nServer, type N8nServer } from '../e2e/harness/n8nServer';

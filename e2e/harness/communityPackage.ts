@@ -14,6 +14,13 @@ import { cleanEnv, runCommand, type CommandResult } from './processes';
 export const PACKAGE_NAME = 'n8n-nodes-mailshit';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
+/** The tarball the jest global setup packed from the working tree; `script` is the npm script that does that. */
+export function packedTarball(script: 'test:e2e' | 'test:ui'): string {
+	const tarball = process.env.MAILSHIT_E2E_TARBALL;
+	if (!tarball) throw new Error(`MAILSHIT_E2E_TARBALL is not set: run the suite with \`npm run ${script}\` (its jest config packs the package)`);
+	return tarball;
+}
+
 function check(label: string, result: CommandResult): CommandResult {
 	if (result.status !== 0) {
 		throw new Error(`${label} failed (${result.status}):\n${(result.stdout + result.stderr).trim().split('\n').slice(-30).join('\n')}`);
@@ -63,7 +70,9 @@ export async function installCommunityPackage(tarball: string, userFolder: strin
 		'npm install (in the package folder, as n8n does)',
 		await runCommand(
 			'npm',
-			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			// n8n's own flags, plus --prefer-offline: the tarballs `npm ci` just cached are the same
+			// versions, so only where they come from changes, not what is installed
+			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--prefer-offline'],
 			{ cwd: directory, env: { ...env, npm_config_update_notifier: 'false' }, timeoutMs: 10 * 60_000 },
 		),
 	);

@@ -4,10 +4,9 @@
  * Type names as n8n registers a community package's types: `<package name>.<node name>` for the
  * node (both majors; `n8n-nodes-mailshit.mailshitSmtp`), the bare name for the credential.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { smtpCredential } from '../../test/helpers/credentials';
 import type { CredentialImport } from './n8nCli';
-import { PACKAGE_NAME, REPO_ROOT } from './communityPackage';
+import { PACKAGE_NAME } from './communityPackage';
 
 export const NODE_TYPE = `${PACKAGE_NAME}.mailshitSmtp`;
 export const CREDENTIAL_TYPE = 'mailshitSmtpApi';
@@ -24,22 +23,14 @@ export function customSmtpCredential(
 		id,
 		name,
 		type: CREDENTIAL_TYPE,
-		data: {
-			provider: 'custom',
-			host: '127.0.0.1',
-			port,
-			secure: false,
-			startTls: 'opportunistic',
-			user: '',
-			password: '',
+		data: smtpCredential(port, {
 			fromEmail: 'news@mailshit.example',
 			fromName: 'mailshit news',
-			allowSelfSigned: false,
 			caBundle: '',
 			clientHostName: 'n8n-e2e.mailshit.test',
 			connectionTimeout: 5,
 			...overrides,
-		},
+		}),
 	};
 }
 
@@ -132,29 +123,3 @@ export function sendWorkflow(id: string, name: string, items: WorkflowNode, send
 	return { id, name, active: false, nodes: [trigger, items, send, ...outputs], connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-export const NEWSLETTER_MJML_PATH = path.join(REPO_ROOT, 'examples', 'newsletter.mjml');
-
-/** Parameters of a Send with the example newsletter: To from the item, variables from the item. */
-export function newsletterParameters(): Record<string, unknown> {
-	return {
-		operation: 'send',
-		toEmail: '={{ $json.email }}',
-		subject: "What's new for {{company}}, {{first_name|friend}}",
-		templateFormat: 'mjml',
-		template: readFileSync(NEWSLETTER_MJML_PATH, 'utf8'),
-		options: { listUnsubscribe: { link: { url: '{{unsubscribe_url}}', oneClick: true } } },
-	};
-}
-
-/** A newsletter subscriber row, as the example workflows' Code nodes produce them. */
-export function subscriber(index: number, fields: Record<string, unknown> = {}): Record<string, unknown> {
-	return {
-		email: `reader${index}@example.com`,
-		first_name: `Reader${index}`,
-		company: `Company ${index}`,
-		plan: index % 3 === 0 ? 'Team' : 'Pro',
-		account_url: `https://app.example.com/account/${index}`,
-		unsubscribe_url: `https://app.example.com/unsubscribe?u=${index}`,
-		...fields,
-	};
-}

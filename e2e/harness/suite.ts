@@ -7,10 +7,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { escapeHtml } from '../../nodes/MailshitSmtp/template/escape';
 import { closedPort, startSmtpSink, type ReceivedMessage, type SmtpSink } from '../../test/helpers/smtpSink';
 import { n8nInstall, type ExecuteRun, type N8nMajor } from '../n8n-versions';
-import { installCommunityPackage, PACKAGE_NAME } from './communityPackage';
-import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, newsletterParameters, NODE_TYPE, noOpNode, sendWorkflow, subscriber } from './fixtures';
+import { installCommunityPackage, PACKAGE_NAME, packedTarball } from './communityPackage';
+import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, sendWorkflow } from './fixtures';
+import { newsletterParameters, subscriber } from '../../examples/newsletter';
 import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
@@ -25,13 +27,6 @@ const OWNER = { email: 'e2e@mailshit.test', password: 'E2e-mailshit-1', firstNam
 /** The login the AUTH sink accepts, and a wrong one (test values, nothing secret). */
 const SINK_LOGIN = { user: 'mailer@mailshit.test', right: 'Right-pa55word', wrong: 'Wr0ng-pa55word-e2e' };
 
-/** The tarball the global setup packed from the working tree. */
-function packedTarball(): string {
-	const tarball = process.env.MAILSHIT_E2E_TARBALL;
-	if (!tarball) throw new Error('MAILSHIT_E2E_TARBALL is not set: run the suite with `npm run test:e2e` (jest.e2e.config.js packs the package)');
-	return tarball;
-}
-
 function outputOf(run: ExecuteRun, node: string, output = 0): Item[] {
 	const runs = run.data.resultData.runData[node];
 	if (!runs) throw new Error(`node "${node}" did not run; error: ${JSON.stringify(run.data.resultData.error)}`);
@@ -41,8 +36,6 @@ function outputOf(run: ExecuteRun, node: string, output = 0): Item[] {
 function byRecipient(messages: ReceivedMessage[]): Map<string, ReceivedMessage> {
 	return new Map(messages.map((message) => [message.envelope.to[0], message]));
 }
-
-const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function describeMailshitOnN8n(major: N8nMajor): void {
 	const install = n8nInstall(major)!;
@@ -82,7 +75,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
 			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink);
 
-			const installed = await installCommunityPackage(packedTarball(), userFolder, cli.env());
+			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
 			npmOutput = installed.npmOutput;
 
 			const credentials = {

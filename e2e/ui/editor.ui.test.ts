@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mailCatcher';
 import { closedPort, startSmtpSink, type SmtpSink } from '../../test/helpers/smtpSink';
 import { launchEditorBrowser, type EditorBrowser } from '../harness/browser';
-import { installCommunityPackage, PACKAGE_NAME } from '../harness/communityPackage';
+import { installCommunityPackage, PACKAGE_NAME, packedTarball } from '../harness/communityPackage';
 import { TRIGGER_NAME } from '../harness/fixtures';
 import { packageProblems } from '../harness/logScan';
 import { N8nCli } from '../harness/n8nCli';
@@ -42,12 +42,6 @@ const MJML = `<mjml>
   </mj-body>
 </mjml>`;
 const CATCHER_PROVIDER = 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)';
-
-function packedTarball(): string {
-	const tarball = process.env.MAILSHIT_E2E_TARBALL;
-	if (!tarball) throw new Error('MAILSHIT_E2E_TARBALL is not set: run the suite with `npm run test:ui` (jest.ui.config.js packs the package)');
-	return tarball;
-}
 
 const install = n8nInstall(2)!;
 
@@ -77,7 +71,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		workDir = mkdtempSync(path.join(tmpdir(), 'mailshit-ui-n8n-'));
 		const userFolder = path.join(workDir, 'user');
 		mkdirSync(userFolder);
-		await installCommunityPackage(packedTarball(), userFolder, new N8nCli(install, userFolder).env());
+		await installCommunityPackage(packedTarball('test:ui'), userFolder, new N8nCli(install, userFolder).env());
 		catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
 		authServer = await startSmtpSink({ auth: { user: AUTH_LOGIN.user, pass: AUTH_LOGIN.right }, authRequired: true });
 		server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'n8n-start.log') });

@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Server } from 'node:net';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { escapeHtml } from '../../nodes/MailshitSmtp/template/escape';
 
 export interface CaughtMessage {
 	id: number;
@@ -58,9 +59,6 @@ export class PortTakenError extends Error {
 		super(`port ${port} is already in use`);
 	}
 }
-
-const escapeHtml = (value: unknown) =>
-	String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function addressText(address: AddressObject | AddressObject[] | undefined): string {
 	if (!address) return '';

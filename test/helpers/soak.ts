@@ -3,8 +3,7 @@
  * dropped connections and permanent refusals, then a count of what happened at both ends.
  * `npm run soak` runs 1,000 messages; the test suite runs 100.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { newsletterParameters, subscriber } from '../../examples/newsletter';
 import { smtpCredential } from './credentials';
 import { jsonItems, runMailshitNode } from './n8nEngine';
 import type { SinkFault } from './sinkFaults';
@@ -68,14 +67,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakCounts> {
 		else if (position < transientCount + dropCount) planned.set(email, { fault: 'dropAtRcpt', always: false });
 		else if (position < transientCount + dropCount + permanentCount) planned.set(email, { fault: 'reject550', always: true });
 	});
-	const rows = Array.from({ length: messages }, (_, n) => ({
-		email: `user${n}@example.com`,
-		first_name: `User ${n}`,
-		company: `Company ${n % 17}`,
-		plan: n % 3 ? 'Team' : 'Pro',
-		account_url: `https://app.example.com/a/${n}`,
-		unsubscribe_url: `https://app.example.com/u/${n}`,
-	}));
+	const emails = Array.from({ length: messages }, (_, n) => `user${n}@example.com`);
+	const rows = emails.map((email, n) => subscriber(n, { email }));
 
 	const sink = await startSmtpSink({
 		tls: 'plain',
@@ -88,13 +81,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakCounts> {
 	try {
 		const run = await runMailshitNode({
 			items: jsonItems(rows),
-			parameters: {
-				operation: 'send',
-				toEmail: '={{ $json.email }}',
-				subject: 'News for {{company}}',
-				template: readFileSync(path.join(__dirname, '..', '..', 'examples', 'newsletter.mjml'), 'utf8'),
-				options: { retries: 2, retryDelaySeconds: 0.05, maxConnections: 5 },
-			},
+			parameters: newsletterParameters({ options: { retries: 2, retryDelaySeconds: 0.05, maxConnections: 5 } }),
 			credential: smtpCredential(sink.port, { connectionTimeout: 10 }),
 			onError: 'continueRegularOutput',
 		});
@@ -112,11 +99,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakCounts> {
 			transientInjected: sink.injected.filter((i) => i.fault === 'reject451' || i.fault === 'close421').length,
 			droppedInjected: sink.injected.filter((i) => i.fault === 'dropAtRcpt').length,
 			retried: [...sink.rcptAttempts.values()].filter((attempts) => attempts > 1).length,
-			permanentFailures: results.filter((item, index) => item.json.type === 'send_failed' && permanent.includes(rows[index].email)).length,
+			permanentFailures: results.filter((item, index) => item.json.type === 'send_failed' && permanent.includes(emails[index])).length,
 			permanentRetried: permanent.filter((email) => (sink.rcptAttempts.get(email) ?? 0) > 1).length,
-			otherFailures: results.filter((item, index) => item.json.type !== 'sent' && !permanent.includes(rows[index].email)).length,
+			otherFailures: results.filter((item, index) => item.json.type !== 'sent' && !permanent.includes(emails[index])).length,
 			duplicates: [...arrivals.values()].filter((count) => count > 1).length,
-			lost: sentIds.filter((id) => !arrivals.has(id)).length + rows.filter((row, index) => !permanent.includes(row.email) && results[index]?.json.type !== 'sent').length,
+			lost: sentIds.filter((id) => !arrivals.has(id)).length + emails.filter((email, index) => !permanent.includes(email) && results[index]?.json.type !== 'sent').length,
 			withoutResult: messages - results.filter((item, index) => item?.pairedItem && (item.pairedItem as { item: number }).item === index).length,
 			poolClosed,
 			seconds,

@@ -212,6 +212,62 @@ describe('credential test: each failure names its cause and fix', () => {
 		expectNoSecret(result);
 	});
 
+	describe('the envelope probe (MAIL FROM, RCPT TO the sender, RSET) catches what every send would meet', () => {
+		/** A relay without login that answers MAIL FROM and RCPT TO as told, and records the commands. */
+		async function envelopeServer(mailFrom: string, rcptTo: string) {
+			const commands: string[] = [];
+			const server = await startScriptedServer('220 relay.test ESMTP', (command) => {
+				// the verb (and EHLO's argument, the Client Host Name); not the addresses
+				commands.push(command.split(':')[0]);
+				if (/^EHLO/i.test(command)) return '250-relay.test\r\n250 8BITMIME';
+				if (/^MAIL FROM/i.test(command)) return mailFrom;
+				if (/^RCPT TO/i.test(command)) return rcptTo;
+				if (/^RSET/i.test(command)) return '250 2.0.0 Reset';
+				return command === 'QUIT' ? '221 bye' : '502 5.5.2 Unknown command';
+			});
+			return { server, commands };
+		}
+
+		it.each([
+			[
+				'a sender the account may not use (553 at MAIL FROM)',
+				'553 5.7.1 <sender@example.com>: Sender address rejected: not owned by user',
+				'250 2.1.5 Ok',
+				'The server refused the sender address (553 5.7.1 <sender@example.com>: Sender address rejected: not owned by user): use a From Email that user "(none)" may send as, on a domain the provider has verified.',
+				['EHLO n8n.test', 'MAIL FROM', 'RSET'],
+			],
+			[
+				'a relay that will not relay (554 at RCPT TO)',
+				'250 2.1.0 Ok',
+				'554 5.7.1 <sender@example.com>: Relay access denied',
+				'The server will not relay to that recipient (554 5.7.1 <sender@example.com>: Relay access denied): log in with Username and Password, or send through a server that accepts mail from n8n.',
+				['EHLO n8n.test', 'MAIL FROM', 'RCPT TO', 'RSET'],
+			],
+		])('%s fails the test, and nothing is sent', async (_label, mailFrom, rcptTo, message, sequence) => {
+			const { server, commands } = await envelopeServer(mailFrom, rcptTo);
+			try {
+				expect(await runCredentialTest(smtpCredential(server.port))).toEqual({ status: 'Error', message });
+				expect(commands.slice(0, sequence.length)).toEqual(sequence);
+				expect(commands).not.toContain('DATA');
+			} finally {
+				await server.close();
+			}
+		});
+
+		it('an unknown mailbox at RCPT TO is not the credential\'s fault: the test passes', async () => {
+			const { server, commands } = await envelopeServer('250 2.1.0 Ok', '550 5.1.1 <sender@example.com>: Recipient address rejected: User unknown');
+			try {
+				expect(await runCredentialTest(smtpCredential(server.port))).toEqual({
+					status: 'OK',
+					message: `Connected to 127.0.0.1:${server.port} without encryption, without login (the server asked for none); the server accepts mail from sender@example.com.`,
+				});
+				expect(commands).not.toContain('DATA');
+			} finally {
+				await server.close();
+			}
+		});
+	});
+
 	it('configuration mistakes are named before connecting', async () => {
 		const result = await runCredentialTest(smtpCredential(587, { host: 'smtp://mail.example.com:587' }));
 		expect(result).toEqual({

@@ -55,6 +55,8 @@ describe('Send: one personalised MJML email per item', () => {
 		const ada = byRecipient.get('ada@example.com')!;
 		expect(ada.parsed.subject).toBe('Order A-1 for Ada <script>alert(1)</script>');
 		expect(ada.parsed.from?.value).toEqual([{ name: 'Sender', address: 'sender@example.com' }]);
+		// the credential's Client Host Name is what the server saw in EHLO
+		expect(ada.session.clientHostName).toBe('n8n.test');
 		expect(ada.parsed.to).toMatchObject({ value: [{ name: 'Ada <script>alert(1)</script>', address: 'ada@example.com' }] });
 		const html = ada.parsed.html as string;
 		expect(html).toContain('Hello Ada &lt;script&gt;alert(1)&lt;/script&gt;, your order A-1 ships to London.');
@@ -108,6 +110,18 @@ describe('Send: one personalised MJML email per item', () => {
 		expect(second.envelope.to).toEqual(['x@example.com', 'y@example.com', 'c2@example.com', 'b2@example.com']);
 		expect(second.parsed.replyTo).toMatchObject({ value: [{ address: 'r2@example.com' }] });
 		expect(second.parsed.subject).toBe('Special 2');
+	});
+
+	it('subject priority: the item\'s _subject, then Subject, then Template Name', async () => {
+		const items = jsonItems([
+			{ name: 'Ada', email: 'ada@example.com', order: { id: '1' }, _subject: 'Yours, {{name}}' },
+			{ name: 'Bob', email: 'bob@example.com', order: { id: '2' } },
+		]);
+		const withSubject = await runMailshitNode({ items, parameters: sendParameters({ templateName: 'Weekly digest for {{name}}' }), credential: smtpCredential(sink.port) });
+		const withoutSubject = await runMailshitNode({ items, parameters: sendParameters({ subject: '', templateName: 'Weekly digest for {{name}}' }), credential: smtpCredential(sink.port) });
+		expect([withSubject.error, withoutSubject.error]).toEqual([undefined, undefined]);
+		await sink.waitForMessages(4);
+		expect(sink.messages.map((m) => m.parsed.subject).sort()).toEqual(['Order 2 for Bob', 'Weekly digest for Bob', 'Yours, Ada', 'Yours, Ada']);
 	});
 
 	it('with item overrides switched off, _to and _subject are plain data', async () => {

@@ -3,7 +3,7 @@
  *
  * "Deliverable-looking" means: what real MTAs accept in `RCPT TO` and nodemailer sends without
  * rewriting. This is a format check only; whether the domain exists is the Verify operation's job.
- * The input is a bare address — display names and `<…>` belong to parseRecipients.
+ * The input is a bare address — display names and `<…>` belong to readRecipients.
  */
 import { findControlCharacter, describeControlCharacter, formatCodePoint } from './controlCharacters';
 import { domainProblem, type DomainRules } from './domain';

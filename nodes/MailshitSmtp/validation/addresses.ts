@@ -11,7 +11,7 @@ import { addressProblem, type AddressValidationOptions } from './addressSyntax';
 import { quoteForMessage } from './messageText';
 import { readRecipients, type Recipient, type RecipientsResult } from './recipientParsing';
 
-export { parseRecipients, readRecipients, type Recipient, type RecipientsResult } from './recipientParsing';
+export { readRecipients, type Recipient, type RecipientsResult } from './recipientParsing';
 export { validateAddress, MAX_ADDRESS_OCTETS, type AddressCheck, type AddressValidationOptions } from './addressSyntax';
 
 /** The `{ name, address }` object form nodemailer accepts for every address field. */

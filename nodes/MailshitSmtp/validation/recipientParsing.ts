@@ -20,7 +20,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { countUnquotedAt, normalizeAddressText, scanAddressList } from './addressListScan';
 import { describeControlCharacter, findControlCharacter } from './controlCharacters';
-import { ValidationError, type ValidationFailure } from './errors';
+import type { ValidationFailure } from './errors';
 import { quoteForMessage } from './messageText';
 
 export interface Recipient {
@@ -33,14 +33,7 @@ export type RecipientsResult = { ok: true; recipients: Recipient[] } | ({ ok: fa
 /** Arrays of arrays are flattened, as nodemailer does; deeper than this is not recipient data. */
 const MAX_ARRAY_NESTING = 8;
 
-/** Throws a ValidationError naming `field` when the input is not a recipient list. */
-export function parseRecipients(input: unknown, field: string): Recipient[] {
-	const result = readRecipients(input, field);
-	if (!result.ok) throw new ValidationError(result);
-	return result.recipients;
-}
-
-/** parseRecipients without the throw. */
+/** The recipients in `input`, or a failure naming `field` when it is not a recipient list. */
 export function readRecipients(input: unknown, field: string): RecipientsResult {
 	const recipients: Recipient[] = [];
 	const failure = collectRecipients(input, field, recipients, 0);

@@ -66,26 +66,26 @@ function compileVariableRule(rule: VariableRule, index: number): CompiledVariabl
 	const field = `rules[${index}]`;
 	const label = `Validation rule ${index + 1}`;
 	if (typeof rule.variable !== 'string' || rule.variable.trim() === '') {
-		throw new ConfigurationError(field, `${label} has no variable name`);
+		throw new ConfigurationError(`${label} has no variable name`, field);
 	}
 	const variable = rule.variable.trim();
 	const where = `${label} (variable "${variable}")`;
 	if (typeof rule.pattern !== 'string' || rule.pattern === '') {
-		throw new ConfigurationError(field, `${where} has an empty pattern`);
+		throw new ConfigurationError(`${where} has an empty pattern`, field);
 	}
 	const flags = rule.flags ?? '';
 	if (!SUPPORTED_FLAGS.test(flags)) {
-		throw new ConfigurationError(field, `${where}: flags may only contain d, g, i, m, s, u, v and y (g and y are ignored)`);
+		throw new ConfigurationError(`${where}: flags may only contain d, g, i, m, s, u, v and y (g and y are ignored)`, field);
 	}
 	const regex = compileRegExp(rule.pattern, flags.replace(STATEFUL_FLAGS, ''));
 	if (!(regex instanceof RegExp)) {
-		throw new ConfigurationError(field, `${where}: the pattern is not a valid regular expression (${regex.message})`);
+		throw new ConfigurationError(`${where}: the pattern is not a valid regular expression (${regex.message})`, field);
 	}
 	const nested = findNestedQuantifier(rule.pattern);
 	if (nested !== undefined) {
 		throw new ConfigurationError(
-			field,
 			`${where}: the pattern part ${nested} repeats a group that itself repeats, which can take exponential time on some values; rewrite it without the nested repetition (for example [\\w.]+ instead of (\\w+\\.)+)`,
+			field,
 		);
 	}
 	return rule.message ? { variable, regex, message: rule.message } : { variable, regex };

@@ -1,18 +1,20 @@
-import { parseRecipients, type Recipient } from '../../../nodes/MailshitSmtp/validation/addresses';
-import { ValidationError } from '../../../nodes/MailshitSmtp/validation/errors';
+import { readRecipients, type Recipient } from '../../../nodes/MailshitSmtp/validation/addresses';
 
-function parseError(input: unknown): { field: string; error: string; value?: string } {
-	let thrown: unknown;
-	try {
-		parseRecipients(input, 'To');
-	} catch (error) {
-		thrown = error;
-	}
-	if (!(thrown instanceof ValidationError)) throw new Error(`expected a ValidationError, got ${String(thrown)}`);
-	return thrown.toFailure();
+/** The recipients of an input that must parse. */
+function parseRecipients(input: unknown, field: string): Recipient[] {
+	const result = readRecipients(input, field);
+	if (!result.ok) throw new Error(`expected recipients, got the failure "${result.error}"`);
+	return result.recipients;
 }
 
-describe('parseRecipients: strings', () => {
+/** The failure of an input that must not parse, without the ok flag. */
+function parseError(input: unknown): { field: string; error: string; value?: string } {
+	const result = readRecipients(input, 'To');
+	if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.recipients)}`);
+	return result.value === undefined ? { field: result.field, error: result.error } : { field: result.field, error: result.error, value: result.value };
+}
+
+describe('readRecipients: strings', () => {
 	it.each<[string, string, Recipient[]]>([
 		['empty string', '', []],
 		['whitespace', '  \t ', []],
@@ -41,7 +43,7 @@ describe('parseRecipients: strings', () => {
 	});
 });
 
-describe('parseRecipients: arrays, objects and nothing', () => {
+describe('readRecipients: arrays, objects and nothing', () => {
 	it.each<[string, unknown, Recipient[]]>([
 		['undefined', undefined, []],
 		['null', null, []],
