@@ -76,8 +76,9 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 	/** What Ctrl-C in the terminal does: SIGINT to the foreground process group (npm, tsx, node). */
 	async function ctrlC(dev: DevEnvironment): Promise<void> {
 		killGroup(dev.process.pid, 'SIGINT');
-		// npm start's own SIGINT handler stops everything and exits 0; npm passes that on
-		expect(await within(dev.process.exited, 45_000)).toBe(0);
+		// scripts/start.ts stops everything and exits 0; npm, which gets the same SIGINT, then exits
+		// 130 as a shell does (seen here every time). Anything else, or no exit, is a failure.
+		expect([0, 130]).toContain(await within(dev.process.exited, 45_000));
 	}
 
 	/** A GET with a bound: a hung page fails the test instead of stalling it until jest's own limit. */
