@@ -24,9 +24,10 @@ export const MAX_ADDRESS_OCTETS = 254;
 // Invisible characters that let two addresses look identical, or reorder what is shown (bidi
 // overrides such as U+202E): \p{Cf} format characters and the Unicode line/paragraph separators.
 // ZWNJ and ZWJ (U+200C, U+200D) stay: IDNA2008 permits them in context (RFC 5892 Appendix A.1–A.2).
+// They are left out of the pattern itself (the lookahead), not filtered after the match: exec
+// returns only the first match, so an allowed ZWNJ there would hide a U+202E after it.
 // Lone surrogates (\p{Cs}) cannot be encoded as UTF-8 at all.
-const INVISIBLE_OR_BROKEN = /[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const ALLOWED_INVISIBLE = new Set(['\u200c', '\u200d']);
+const INVISIBLE_OR_BROKEN = /(?![\u200c\u200d])[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 
 export function validateAddress(address: unknown, options: AddressValidationOptions = {}): AddressCheck {
 	const problem = addressProblem(address, options);
@@ -53,7 +54,7 @@ function unsafeCharacterProblem(address: string): string | undefined {
 	const control = findControlCharacter(address);
 	if (control) return `it contains ${describeControlCharacter(control)}`;
 	const invisible = INVISIBLE_OR_BROKEN.exec(address);
-	if (invisible && !ALLOWED_INVISIBLE.has(invisible[0])) {
+	if (invisible) {
 		return `it contains an invisible or invalid character (${formatCodePoint(invisible[0].codePointAt(0) ?? 0)})`;
 	}
 	return undefined;

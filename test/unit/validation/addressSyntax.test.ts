@@ -29,6 +29,8 @@ describe('validateAddress accepts what MTAs and nodemailer accept', () => {
 		// its 191 bytes of UTF-8, so this is 222 octets on the wire.
 		['IDN address measured as sent', `${repeat('a', 64)}@${repeat('例', 20)}.${label63}.${label63}.de`],
 		['address of exactly 254 characters', `${repeat('a', 64)}@${label63}.${label63}.${repeat('d', 57)}.com`],
+		// IDNA2008 permits ZWNJ and ZWJ in context (RFC 5892 Appendix A.1–A.2).
+		['ZWNJ', 'a\u200cb@example.com'],
 	])('%s: %s', (_case, address) => {
 		expect(validateAddress(address)).toEqual({ ok: true });
 	});
@@ -68,6 +70,9 @@ describe('validateAddress refuses malformed addresses with a short reason', () =
 		['tab', 'a\tb@x.com', 'it contains a control character (U+0009)'],
 		['DEL', 'a\u007f@x.com', 'it contains a control character (U+007F)'],
 		['bidi override', 'a\u202e@x.com', 'it contains an invisible or invalid character (U+202E)'],
+		// An allowed ZWNJ first must not hide a forbidden character after it.
+		['bidi override after a ZWNJ', 'a\u200cb\u202ec@example.com', 'it contains an invisible or invalid character (U+202E)'],
+		['bidi override after a ZWNJ, same as without', 'ab\u202ec@example.com', 'it contains an invisible or invalid character (U+202E)'],
 		['zero-width space', 'a\u200b@x.com', 'it contains an invisible or invalid character (U+200B)'],
 		['lone surrogate', '\ud800@x.com', 'it contains an invisible or invalid character (U+D800)'],
 		['<script>', '<script>@x.com', 'it contains < or >'],
