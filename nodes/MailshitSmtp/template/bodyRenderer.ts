@@ -2,10 +2,10 @@
  * The body of an email, ready to fill: one implementation per template format.
  * MJML's lives in mjmlBody.ts; HTML and plain text need no compiling and live here.
  */
-import { deriveTextSlots, fillDerivedText } from './derivedText';
+import { deriveTextSlots, fillDerivedText, type DerivedTextSlots } from './derivedText';
 import { interleave } from './fillVariables';
 import type { ParsedTemplate } from './parseTemplate';
-import { createPlaceholders, type SlottedText } from './placeholders';
+import { createPlaceholders } from './placeholders';
 import { substituteTokens } from './substitution';
 
 export type RenderPath = 'cached' | 'per-item';
@@ -45,8 +45,8 @@ export function createTextBody(parsed: ParsedTemplate): BodyRenderer {
 
 /** Format 'html': the body is HTML with variables; the text part is derived once from it. */
 export function createHtmlBody(parsed: ParsedTemplate): BodyRenderer {
-	let textSlots: SlottedText | undefined;
-	const derivedTextSlots = (): SlottedText => {
+	let textSlots: DerivedTextSlots | undefined;
+	const derivedTextSlots = (): DerivedTextSlots => {
 		if (!textSlots) {
 			const placeholders = createPlaceholders(parsed.source);
 			const withPlaceholders = substituteTokens(parsed, parsed.tokens.map((_, i) => placeholders.of(i))).text;

@@ -11,14 +11,20 @@ import { htmlToText } from './htmlToText';
 import type { VariableToken } from './parseTemplate';
 import { fillSlots, splitAtPlaceholders, type Placeholders, type SlottedText } from './placeholders';
 
-export function deriveTextSlots(htmlWithPlaceholders: string, placeholders: Placeholders, tokenCount: number): SlottedText {
-	return splitAtPlaceholders(htmlToText(htmlWithPlaceholders), placeholders, tokenCount);
+export interface DerivedTextSlots extends SlottedText {
+	/** The distinct token indexes in `slots`, found once here rather than on every fill. */
+	distinctSlots: number[];
+}
+
+export function deriveTextSlots(htmlWithPlaceholders: string, placeholders: Placeholders, tokenCount: number): DerivedTextSlots {
+	const slotted = splitAtPlaceholders(htmlToText(htmlWithPlaceholders), placeholders, tokenCount);
+	return { ...slotted, distinctSlots: [...new Set(slotted.slots)] };
 }
 
 /** `texts`: each token's value or default, not HTML-escaped. */
-export function fillDerivedText(slotted: SlottedText, tokens: readonly VariableToken[], texts: readonly string[]): string {
+export function fillDerivedText(slotted: DerivedTextSlots, tokens: readonly VariableToken[], texts: readonly string[]): string {
 	const parts: string[] = new Array<string>(tokens.length).fill('');
-	for (const index of new Set(slotted.slots)) parts[index] = valueAsText(texts[index], tokens[index].raw);
+	for (const index of slotted.distinctSlots) parts[index] = valueAsText(texts[index], tokens[index].raw);
 	return tidyAroundValues(fillSlots(slotted, parts));
 }
 

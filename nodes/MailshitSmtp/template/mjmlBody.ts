@@ -3,16 +3,16 @@
  * compiled per item where that would not give the same email (see mjmlPlacement.ts).
  */
 import type { BodyOutput, BodyRenderer } from './bodyRenderer';
-import { deriveTextSlots, fillDerivedText } from './derivedText';
+import { deriveTextSlots, fillDerivedText, type DerivedTextSlots } from './derivedText';
 import { MjmlValidationError, formatMjmlProblem } from './errors';
 import { isCachedFillExact } from './itemGuards';
-import { compileMjml, rejectIncludes } from './mjmlCompile';
+import { compileScannedMjml, rejectIncludes } from './mjmlCompile';
 import { chooseFonts } from './mjmlFonts';
 import { placeTokens, type FillGuards } from './mjmlPlacement';
 import { scanMjml } from './mjmlScanner';
 import { describeToken, type ParsedTemplate } from './parseTemplate';
 import { createPerItemRenderer, type PerItemRenderer } from './perItemMjml';
-import { createPlaceholders, fillSlots, findPlaceholders, splitAtPlaceholders, type Placeholders, type SlottedText } from './placeholders';
+import { createPlaceholders, fillSlots, findPlaceholders, splitAtPlaceholders, type Placeholders } from './placeholders';
 import { formatPosition } from './sourcePosition';
 import { substituteTokens } from './substitution';
 
@@ -34,7 +34,8 @@ export async function prepareMjmlBody(parsed: ParsedTemplate, onCompile: () => v
 	// Compiled even when the template goes per item: mistakes that do not depend on values
 	// then fail once, here, rather than once per item.
 	onCompile();
-	const compiled = await compileMjml(source.text, { field, locate: source.locate, fonts }).then(
+	// rejectIncludes and scanMjml above already checked this text; compileMjml would repeat both.
+	const compiled = await compileScannedMjml(source.text, field, source.locate, fonts).then(
 		(html) => ({ html }),
 		(error: unknown) => ({ error }),
 	);
@@ -97,8 +98,8 @@ function createCachedBody(
 	perItem: PerItemRenderer,
 ): BodyRenderer {
 	const htmlSlots = splitAtPlaceholders(html, placeholders, parsed.tokens.length);
-	let textSlots: SlottedText | undefined;
-	const derivedTextSlots = (): SlottedText => (textSlots ??= deriveTextSlots(html, placeholders, parsed.tokens.length));
+	let textSlots: DerivedTextSlots | undefined;
+	const derivedTextSlots = (): DerivedTextSlots => (textSlots ??= deriveTextSlots(html, placeholders, parsed.tokens.length));
 	return {
 		mode: 'cached',
 		compilesPerItem: (htmlParts) => !isCachedFillExact(guards, parsed.tokens, htmlParts),

@@ -37,6 +37,21 @@ export async function compileMjml(source: string, options: CompileMjmlOptions = 
 	const locate = options.locate ?? ((offset: number) => positionAt(source, offset));
 	rejectIncludes(source, field, locate);
 	scanMjml(source, { field, locate });
+	return compileScannedMjml(source, field, locate, options.fonts);
+}
+
+/**
+ * compileMjml without its rejectIncludes and scanMjml: mjml2html with our options and errors.
+ * Only for a caller that has just run both on this same text with the same field and locate
+ * (prepareMjmlBody), so a source of up to 1 MB is not scanned twice; anything else goes through
+ * compileMjml. Not exported from the template index.
+ */
+export async function compileScannedMjml(
+	source: string,
+	field: string,
+	locate: (offset: number) => SourcePosition,
+	fonts: Record<string, string> | undefined,
+): Promise<string> {
 	try {
 		const result = await mjml2html(source, {
 			// Our own error instead of MJML rendering a document with parts missing.
@@ -45,7 +60,7 @@ export async function compileMjml(source: string, options: CompileMjmlOptions = 
 			filePath: '',
 			actualPath: 'template',
 			useMjmlConfigOptions: false,
-			fonts: { ...(options.fonts ?? chooseFonts(source)) },
+			fonts: { ...(fonts ?? chooseFonts(source)) },
 			// Both are post-passes over the whole document (htmlnano + cssnano, or prettier) that
 			// cost more than the compile itself, and mail clients gain nothing from either;
 			// minifying also rewrites whitespace in ways the cached path would have to replay.

@@ -12,7 +12,7 @@
  * keeps a value containing "{{other}}" literal.
  */
 import { TemplateError } from './errors';
-import { formatPosition } from './sourcePosition';
+import { formatPosition, LineCursor } from './sourcePosition';
 
 export interface VariableToken {
 	/** The dotted name as written, without whitespace: "order.id". */
@@ -132,22 +132,4 @@ export function describeToken(token: Pick<VariableToken, 'name' | 'raw'>): strin
 function quoteToken(tokenText: string): string {
 	const oneLine = tokenText.replace(/\s+/g, ' ');
 	return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
-
-/** Positions of increasing offsets in O(total length), instead of re-counting lines from the start each time. */
-class LineCursor {
-	private line = 1;
-	private lineStart = 0;
-	private scanned = 0;
-
-	constructor(private readonly source: string) {}
-
-	positionOf(offset: number): { line: number; column: number } {
-		for (let i = this.source.indexOf('\n', this.scanned); i !== -1 && i < offset; i = this.source.indexOf('\n', i + 1)) {
-			this.line++;
-			this.lineStart = i + 1;
-		}
-		this.scanned = Math.max(this.scanned, offset);
-		return { line: this.line, column: offset - this.lineStart + 1 };
-	}
 }

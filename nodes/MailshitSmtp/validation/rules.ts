@@ -18,7 +18,7 @@
 import { ConfigurationError, type ValidationResult } from './errors';
 import { quoteForMessage } from './messageText';
 import { findNestedQuantifier } from './regexSafety';
-import { lookupVariable } from '../template/values';
+import { formatValue, lookupVariable } from '../template/values';
 
 export interface VariableRule {
 	/** Dotted path into the item's values: `email`, `order.id`, `items.0.sku`. */
@@ -116,9 +116,13 @@ function ruleFailure(rule: CompiledVariableRule, value: unknown): { error: strin
 	return { error: rule.message ?? `${rule.variable} does not match the pattern ${rule.regex}`, value: quoteForMessage(text) };
 }
 
+/** The text a rule checks: the same text the template fills in, but only for scalars (undefined otherwise). */
 function ruleText(value: unknown): string | undefined {
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
-	return undefined;
+	const scalar =
+		typeof value === 'string' ||
+		typeof value === 'number' ||
+		typeof value === 'boolean' ||
+		typeof value === 'bigint' ||
+		value instanceof Date;
+	return scalar ? formatValue(value) : undefined;
 }
