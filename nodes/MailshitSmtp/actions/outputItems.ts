@@ -1,8 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 import type { MailshitResult } from '../results';
 
+/** Builds one output item per input item, always paired with it. */
+export type ResultItem = (index: number, result: MailshitResult) => INodeExecutionData;
+
 /**
- * One output item per input item, always paired with it.
+ * Made once per execution from the node the operation already holds: getNode() deep-copies the
+ * whole node (a template of up to 1 MB included), too dear to ask for every item.
  *
  * Failures and n8n's "continue (using error output)": n8n moves an item to the error branch only
  * if it carries `item.error` — whose json n8n then replaces by `{ error: message }`, losing type,
@@ -10,20 +14,10 @@ import type { MailshitResult } from '../results';
  * So on that branch a failure is `{ error: <the full result>, message: <its sentence> }`: routed,
  * and nothing lost. Everywhere else (regular output, Continue On Fail) it is the flat result.
  */
-export function resultItem(context: IExecuteFunctions, index: number, result: MailshitResult): INodeExecutionData {
-	const toErrorBranch = !result.success && routesToErrorBranch(context);
-	const json = toErrorBranch ? { error: { ...result }, message: result.error } : { ...result };
-	return { json, pairedItem: { item: index } };
-}
-
-/** Asked once per execution: getNode() deep-copies the whole node, too dear for every item. */
-const errorBranchByExecution = new WeakMap<IExecuteFunctions, boolean>();
-
-function routesToErrorBranch(context: IExecuteFunctions): boolean {
-	let routes = errorBranchByExecution.get(context);
-	if (routes === undefined) {
-		routes = context.getNode().onError === 'continueErrorOutput';
-		errorBranchByExecution.set(context, routes);
-	}
-	return routes;
+export function resultItems(node: INode): ResultItem {
+	const toErrorBranch = node.onError === 'continueErrorOutput';
+	return (index, result) => {
+		const json = !result.success && toErrorBranch ? { error: { ...result }, message: result.error } : { ...result };
+		return { json, pairedItem: { item: index } };
+	};
 }

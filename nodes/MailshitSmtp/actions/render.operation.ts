@@ -1,12 +1,12 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { templateFields } from '../descriptions/template.fields';
 import { validationFailed, type CallbackResult } from '../results';
-import { createTemplateCache, MissingVariablesError, TemplateError, type TemplateCache } from '../template';
+import { createTemplateCache, type TemplateCache } from '../template';
 import type { ValidationFailure } from '../validation/errors';
 import { ItemParameters } from './itemParameters';
 import { itemValidationError, unexpectedError } from './nodeErrors';
-import { resultItem } from './outputItems';
-import { expressionModeProblem, ParsedTemplates, readTemplateSpec, readVariables, resolveSubject } from './templateInputs';
+import { resultItems } from './outputItems';
+import { expressionModeProblem, ParsedTemplates, readTemplateSpec, readVariables, resolveSubject, templateFailure } from './templateInputs';
 
 const renderOptions: INodeProperties[] = [
 	{
@@ -67,8 +67,8 @@ async function renderItem(
 		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject: subject.subject };
 		return { ok: true, result: options.includeVariables ? { ...result, variables: template.variables } : result };
 	} catch (error) {
-		if (error instanceof MissingVariablesError) return { ok: false, field: error.variables[0], error: error.message };
-		if (error instanceof TemplateError) return { ok: false, field: error.field, error: error.message };
+		const failure = templateFailure(error);
+		if (failure) return { ok: false, ...failure };
 		throw unexpectedError(node, error, index);
 	}
 }
@@ -79,6 +79,9 @@ async function renderItem(
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// once: getNode() deep-copies the node, template included
+	const node = this.getNode();
+	const resultItem = resultItems(node);
 	const params = new ItemParameters(this);
 	const templates = createTemplateCache();
 	const parsed = new ParsedTemplates();
@@ -87,13 +90,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	for (let index = 0; index < items.length; index++) {
 		const options = params.get<RenderOptions>('renderOptions', index, {});
-		const outcome = await renderItem(this.getNode(), params, templates, parsed, index, items[index], options, sharedProblem);
+		const outcome = await renderItem(node, params, templates, parsed, index, items[index], options, sharedProblem);
 		if (outcome.ok) {
-			output.push(resultItem(this, index, outcome.result));
+			output.push(resultItem(index, outcome.result));
 			continue;
 		}
-		if (!this.continueOnFail()) throw itemValidationError(this.getNode(), index, outcome.field, outcome.error);
-		output.push(resultItem(this, index, validationFailed(outcome.field, outcome.error)));
+		if (!this.continueOnFail()) throw itemValidationError(node, index, outcome.field, outcome.error);
+		output.push(resultItem(index, validationFailed(outcome.field, outcome.error)));
 	}
 	return [output];
 }

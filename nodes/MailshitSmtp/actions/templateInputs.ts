@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { fillVariables, parseTemplate, type ParsedTemplate, type TemplateError, type TemplateFormat, type TemplateSpec } from '../template';
+import { fillVariables, MissingVariablesError, parseTemplate, TemplateError, type ParsedTemplate, type TemplateFormat, type TemplateSpec } from '../template';
 import { findSwallowedVariables, swallowedVariablesMessage } from '../template/expressionMode';
 import type { ValidationFailure } from '../validation/errors';
 import { checkHeaderValue } from '../validation/headers';
@@ -74,7 +74,25 @@ export class ParsedTemplates {
 		}
 		return template;
 	}
+
+	/**
+	 * One header value filled with an item's values. The source as written must be one line
+	 * (refused otherwise, naming `field`); values filled in are flattened to one line instead.
+	 * A failure to fill is prefixed with `label`, the header's name as the user knows it.
+	 */
+	fillHeader(source: string, field: string, label: string, values: Record<string, unknown>): HeaderFill {
+		const lineCheck = checkHeaderValue(source, field);
+		if (!lineCheck.ok) return lineCheck;
+		try {
+			return { ok: true, value: fillVariables(this.get(source, field), values, 'header') };
+		} catch (error) {
+			// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
+			return { ok: false, field, error: `${label}: ${(error as TemplateError).message}` };
+		}
+	}
 }
+
+export type HeaderFill = { ok: true; value: string } | ({ ok: false } & ValidationFailure);
 
 export type SubjectResult = { ok: true; subject: string } | ({ ok: false } & ValidationFailure);
 
@@ -96,14 +114,20 @@ export function resolveSubject(
 	if (!chosen.trim()) {
 		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
 	}
-	const lineCheck = checkHeaderValue(chosen, '_subject');
-	if (!lineCheck.ok) return lineCheck;
-	try {
-		return { ok: true, subject: fillVariables(parsed.get(chosen, '_subject'), values, 'header') };
-	} catch (error) {
-		// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
-		return { ok: false, field: '_subject', error: `Subject: ${(error as TemplateError).message}` };
-	}
+	const filled = parsed.fillHeader(chosen, '_subject', 'Subject', values);
+	return filled.ok ? { ok: true, subject: filled.value } : filled;
+}
+
+/**
+ * A template error caught while compiling, checking or rendering an item, as that item's
+ * failure; undefined for anything else (a bug, a library failure), which the caller rethrows.
+ * MissingVariablesError is a TemplateError, so it is asked first: its field is the first
+ * missing variable, the one the user has to supply.
+ */
+export function templateFailure(error: unknown): ValidationFailure | undefined {
+	if (error instanceof MissingVariablesError) return { field: error.variables[0], error: error.message };
+	if (error instanceof TemplateError) return { field: error.field, error: error.message };
+	return undefined;
 }
 
 /** Template fields whose mailshit variables n8n would swallow in Expression mode, with their labels. */

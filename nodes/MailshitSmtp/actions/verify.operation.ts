@@ -14,7 +14,7 @@ import {
 } from '../verification';
 import { ItemParameters } from './itemParameters';
 import { configurationError, itemValidationError, serviceError } from './nodeErrors';
-import { resultItem } from './outputItems';
+import { resultItems } from './outputItems';
 
 const verifyFields: INodeProperties[] = [
 	{
@@ -39,9 +39,7 @@ const verifyFields: INodeProperties[] = [
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['verify'] } }, verifyFields);
 
 /** What an item gets: the exact `/verify` shape, or one of the two failures. */
-type VerifyOutcome =
-	| { ok: true; json: { email: string; verification: object } }
-	| { ok: false; result: ValidationFailedResult | DnsFailedResult; error: Error };
+type VerifyOutcome = { ok: true; json: { email: string; verification: object } } | { ok: false; result: ValidationFailedResult | DnsFailedResult };
 
 /**
  * Lookups in flight at once: enough that 1,000 distinct domains do not take 1,000 round trips
@@ -49,13 +47,19 @@ type VerifyOutcome =
  */
 const LOOKUPS_IN_FLIGHT = 8;
 
-async function verifyItem(node: INode, routes: MailRoutingCache, index: number, input: AddressInput): Promise<VerifyOutcome> {
-	if (!input.ok) return { ok: false, result: validationFailed('email', input.error), error: itemValidationError(node, index, 'email', input.error) };
+async function verifyItem(routes: MailRoutingCache, input: AddressInput): Promise<VerifyOutcome> {
+	if (!input.ok) return { ok: false, result: validationFailed('email', input.error) };
 	const outcome = await verifyAddress(input.email, routes);
 	if (outcome.ok) return { ok: true, json: { email: outcome.email, verification: outcome.verification } };
 	const { failure } = outcome;
 	const result: DnsFailedResult = { success: false, type: 'dns_failed', error: failure.error, code: failure.code, hint: failure.hint, email: outcome.email };
-	return { ok: false, result, error: serviceError(node, index, `Item ${index}: could not verify ${outcome.email}: ${failure.error}`, failure) };
+	return { ok: false, result };
+}
+
+/** The error that stops the node for a failed item; built only then, not for every failure. */
+function verifyError(node: INode, index: number, result: ValidationFailedResult | DnsFailedResult): Error {
+	if (result.type === 'validation_failed') return itemValidationError(node, index, result.field, result.error);
+	return serviceError(node, index, `Item ${index}: could not verify ${result.email}: ${result.error}`, result);
 }
 
 /**
@@ -70,6 +74,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
 	const params = new ItemParameters(this);
+	const resultItem = resultItems(node);
 
 	// DNS settings belong to the execution (one cache), so they are read from the first item.
 	const dns = readDnsOptions(params.get<DnsOptionValues>('verifyOptions', 0, {}));
@@ -83,11 +88,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (input && !input.ok) throw itemValidationError(node, missing, 'email', input.error);
 	}
 
-	const run = runInOrder(items.length, LOOKUPS_IN_FLIGHT, async (index, stop) => {
-		const outcome = await verifyItem(node, routes, index, inputs[index]);
+	const results = runInOrder(items.length, LOOKUPS_IN_FLIGHT, async (index, stop) => {
+		const outcome = await verifyItem(routes, inputs[index]);
 		if (outcome.ok) return { json: outcome.json, pairedItem: { item: index } };
-		if (!continueOnFail) stop(outcome.error);
-		return resultItem(this, index, outcome.result);
+		if (!continueOnFail) stop(verifyError(node, index, outcome.result));
+		return resultItem(index, outcome.result);
 	});
-	return [await run.results];
+	return [await results];
 }

@@ -1,4 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_DNS_TIMEOUT_MS, MAX_DNS_TIMEOUT_MS, MIN_DNS_TIMEOUT_MS } from '../verification';
+
+/** The field is in seconds (5, from 0.05 to 60): the default and the bounds readDnsOptions applies. */
+const DEFAULT_DNS_TIMEOUT_SECONDS = DEFAULT_DNS_TIMEOUT_MS / 1000;
 
 /**
  * DNS settings, shared by Verify Address and Send's "Verify Recipient Domain": entries for an
@@ -18,8 +22,9 @@ export const dnsOptionFields: INodeProperties[] = [
 		displayName: 'DNS Timeout (Seconds)',
 		name: 'dnsTimeout',
 		type: 'number',
-		default: 5,
-		typeOptions: { minValue: 0.05, maxValue: 60, numberPrecision: 2 },
+		// a name, not `ms / 1000`: n8n's lint rule takes a literal or a name as `default`
+		default: DEFAULT_DNS_TIMEOUT_SECONDS,
+		typeOptions: { minValue: MIN_DNS_TIMEOUT_MS / 1000, maxValue: MAX_DNS_TIMEOUT_MS / 1000, numberPrecision: 2 },
 		description: 'How long one DNS lookup may take, retries included. A lookup without an answer is reported as a DNS error, never as an invalid address.',
 	},
 ];

@@ -11,10 +11,9 @@ export interface DeliveredInfo {
 	accepted: string[];
 	rejected: string[];
 	response: string;
-	attempts: number;
 }
 
-export type DeliveryOutcome = { ok: true; info: DeliveredInfo } | { ok: false; failure: SmtpFailure; attempts: number };
+export type DeliveryOutcome = { ok: true; info: DeliveredInfo } | { ok: false; failure: SmtpFailure };
 
 export interface PooledSender {
 	/** `message.messageId` must be set: it identifies the message across attempts. */
@@ -73,7 +72,6 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 							accepted: addresses(info.accepted),
 							rejected: addresses(info.rejected),
 							response: String(info.response ?? ''),
-							attempts,
 						},
 					};
 				} catch (error) {
@@ -81,7 +79,7 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
 					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
 					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
-					if (!retry || attempts > options.retries) return { ok: false, failure, attempts };
+					if (!retry || attempts > options.retries) return { ok: false, failure };
 					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));
 				} finally {
 					written.delete(message.messageId);

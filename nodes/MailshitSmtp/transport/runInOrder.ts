@@ -5,16 +5,11 @@
  * After `stop()` (or a task throwing) no new task starts; running ones finish and the call
  * rejects with the stop reason.
  */
-export interface OrderedRun<R> {
-	results: Promise<R[]>;
-	stop(reason: unknown): void;
-}
-
 export function runInOrder<R>(
 	count: number,
 	concurrency: number,
 	task: (index: number, stop: (reason: unknown) => void) => Promise<R>,
-): OrderedRun<R> {
+): Promise<R[]> {
 	const results = new Array<R>(count);
 	let nextIndex = 0;
 	let stopReason: { reason: unknown } | undefined;
@@ -37,13 +32,10 @@ export function runInOrder<R>(
 	}
 
 	const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, () => lane());
-	return {
-		results: Promise.allSettled(lanes).then((settled) => {
-			const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-			if (failed) throw failed.reason;
-			if (stopReason) throw stopReason.reason;
-			return results;
-		}),
-		stop,
-	};
+	return Promise.allSettled(lanes).then((settled) => {
+		const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+		if (failed) throw failed.reason;
+		if (stopReason) throw stopReason.reason;
+		return results;
+	});
 }

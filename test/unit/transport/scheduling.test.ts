@@ -38,7 +38,7 @@ describe('runInOrder: bounded concurrency, results in index order', () => {
 			running--;
 			return index * 2;
 		});
-		await expect(run.results).resolves.toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+		await expect(run).resolves.toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
 		expect(peak).toBe(3);
 	});
 
@@ -50,7 +50,7 @@ describe('runInOrder: bounded concurrency, results in index order', () => {
 			await new Promise((resolve) => setImmediate(resolve));
 			return index;
 		});
-		await expect(run.results).rejects.toThrow('item 3 failed');
+		await expect(run).rejects.toThrow('item 3 failed');
 		expect(started).toEqual([0, 1, 2, 3]);
 	});
 
@@ -62,7 +62,7 @@ describe('runInOrder: bounded concurrency, results in index order', () => {
 			if (index === 1) throw new Error('boom');
 			return index;
 		});
-		await expect(run.results).rejects.toThrow('boom');
+		await expect(run).rejects.toThrow('boom');
 		expect(started.length).toBeLessThanOrEqual(3);
 	});
 });

@@ -1,8 +1,7 @@
-import { fillVariables, type TemplateError } from '../../template';
 import type { ParsedTemplates } from '../templateInputs';
 import type { ValidationFailure } from '../../validation/errors';
 import { validateAddress } from '../../validation/addresses';
-import { checkCustomHeader, checkHeaderValue } from '../../validation/headers';
+import { checkCustomHeader } from '../../validation/headers';
 
 export interface HeaderOptions {
 	headers?: { header?: Array<{ name?: string; value?: unknown }> };
@@ -30,15 +29,9 @@ type Result = { ok: true; value: MessageHeaders } | ({ ok: false } & ValidationF
  * (refused otherwise, like a subject); values filled in are flattened to one line.
  */
 function unsubscribeUrl(url: string, values: Record<string, unknown>, parsed: ParsedTemplates): { ok: true; url: string } | ({ ok: false } & ValidationFailure) {
-	const lineCheck = checkHeaderValue(url, 'listUnsubscribe');
-	if (!lineCheck.ok) return lineCheck;
-	let filled: string;
-	try {
-		filled = fillVariables(parsed.get(url, 'listUnsubscribe'), values, 'header');
-	} catch (error) {
-		// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
-		return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL: ${(error as TemplateError).message}` };
-	}
+	const fill = parsed.fillHeader(url, 'listUnsubscribe', 'List-Unsubscribe URL', values);
+	if (!fill.ok) return fill;
+	const filled = fill.value;
 	if (!/^https?:\/\/\S+$/i.test(filled)) {
 		return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (or http://) and hold no spaces (got "${filled.slice(0, 80)}")` };
 	}

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../nodeErrors';
 import type { SmtpSettings } from '../../transport/smtpSettings';
-import { MissingVariablesError, TemplateError, type CompiledTemplate, type TemplateCache } from '../../template';
+import type { CompiledTemplate, TemplateCache } from '../../template';
 import type { ValidationFailure } from '../../validation/errors';
 import type { DomainChecker } from '../../verification';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../itemParameters';
-import { readTemplateSpec, readVariables, resolveSubject, type ParsedTemplates } from '../templateInputs';
+import { readTemplateSpec, readVariables, resolveSubject, templateFailure, type ParsedTemplates } from '../templateInputs';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
@@ -66,18 +66,15 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	let template: CompiledTemplate;
 	try {
+		// compiling throws no MissingVariablesError (only check and render fill values), so one
+		// mapping serves both steps
 		template = await context.templates.get(readTemplateSpec(params, index));
-	} catch (error) {
-		if (error instanceof TemplateError) return fail({ field: error.field, error: error.message });
-		throw unexpectedError(context.node, error, index);
-	}
-	try {
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
 		// MJML from a value stops the node before any email of the run has left
 		await template.check(values);
 	} catch (error) {
-		if (error instanceof MissingVariablesError) return fail({ field: error.variables[0], error: error.message });
-		if (error instanceof TemplateError) return fail({ field: error.field, error: error.message });
+		const failure = templateFailure(error);
+		if (failure) return fail(failure);
 		throw unexpectedError(context.node, error, index);
 	}
 	const ruleCheck = checkVariableRules(values, context.rules);

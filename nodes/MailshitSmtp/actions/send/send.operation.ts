@@ -13,7 +13,7 @@ import { ConfigurationError } from '../../validation/errors';
 import { createDomainChecker, readDnsOptions } from '../../verification';
 import { ItemParameters } from '../itemParameters';
 import { configurationError, deliveryError, itemValidationError, unexpectedError } from '../nodeErrors';
-import { resultItem } from '../outputItems';
+import { resultItems } from '../outputItems';
 import { expressionModeProblem, ParsedTemplates } from '../templateInputs';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
@@ -81,6 +81,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
 	const params = new ItemParameters(this);
+	const resultItem = resultItems(node);
 	const settings = await readCredential(this);
 	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
 	const delivery = readDeliveryOptions(executionOptions);
@@ -99,20 +100,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	};
 
 	const plans: Array<PlanResult | undefined> = [];
-	for (let index = 0; index < items.length; index++) plans.push(await planItem(planContext, index, items[index]));
-	if (!continueOnFail) {
-		const failed = plans.find((plan) => plan && !plan.ok);
-		if (failed && !failed.ok) throw itemValidationError(node, failed.index, failed.field, failed.error);
+	for (let index = 0; index < items.length; index++) {
+		const plan = await planItem(planContext, index, items[index]);
+		// nothing will be sent, so the first bad item stops the node before the rest are
+		// planned (MJML compiles, DNS lookups)
+		if (!plan.ok && !continueOnFail) throw itemValidationError(node, plan.index, plan.field, plan.error);
+		plans.push(plan);
 	}
 
 	const sender = createPooledSender(settings, delivery);
 	try {
 		// twice the connections in flight, so a connection never waits for us to render the next one
-		const run = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {
+		const results = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {
 			const planned = plans[index]!;
 			plans[index] = undefined; // let a sent item's plan be collected
 			if (!planned.ok) {
-				return resultItem(this, index, validationFailed(planned.field, planned.error));
+				return resultItem(index, validationFailed(planned.field, planned.error));
 			}
 			let message;
 			try {
@@ -120,10 +123,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			} catch (error) {
 				if (!(error instanceof TemplateError)) throw unexpectedError(node, error, index);
 				if (!continueOnFail) stop(itemValidationError(node, index, error.field, error.message));
-				return resultItem(this, index, validationFailed(error.field, error.message));
+				return resultItem(index, validationFailed(error.field, error.message));
 			}
 			const outcome = await sender.send(message);
-			if (outcome.ok) return resultItem(this, index, sentResult(outcome.info));
+			if (outcome.ok) return resultItem(index, sentResult(outcome.info));
 			if (!continueOnFail) stop(deliveryError(node, index, outcome.failure));
 			const failed: SendFailedResult = {
 				success: false,
@@ -132,9 +135,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				code: outcome.failure.code,
 				hint: outcome.failure.hint,
 			};
-			return resultItem(this, index, failed);
+			return resultItem(index, failed);
 		});
-		return [await run.results];
+		return [await results];
 	} finally {
 		sender.close();
 	}
