@@ -46,9 +46,8 @@ async function installN8n(root: string, spec: N8nVersionSpec, force = false): Pr
 	const markerFile = join(dir, MARKER);
 	const name = `n8n ${version}`;
 
-	let forced = force;
 	const check = () => {
-		if (forced) return false;
+		if (force) return false;
 		const m = n8nInstall(major, root)!;
 		return m.installed && existsSync(m.n8nBin) && existsSync(m.nodeBin);
 	};
@@ -69,7 +68,6 @@ async function installN8n(root: string, spec: N8nVersionSpec, force = false): Pr
 			log(`${name}: already installed (${dir})`);
 			return { name, skipped: true };
 		}
-		forced = false;
 		const started = Date.now();
 		rmSync(markerFile, { force: true });
 		mkdirSync(dir, { recursive: true });

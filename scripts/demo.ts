@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { newsletterParameters } from '../examples/newsletter';
+import { newsletterParameters, subscriber } from '../examples/newsletter';
 import { jsonItems, runMailshitNode } from '../test/helpers/n8nEngine';
 import { startSmtpSink } from '../test/helpers/smtpSink';
 
@@ -14,8 +14,9 @@ const recipients = [
 	{ first_name: 'Ada', email: 'ada@example.com', company: 'Analytical Engines Ltd', plan: 'Pro' },
 	{ first_name: 'Grace', email: 'grace@example.com', company: 'Cobol & Sons', plan: 'Team' },
 	{ first_name: 'Linus', email: 'linus@example.com', company: 'Kernel <Hackers>', plan: 'Free' },
-	{ email: 'anonymous@example.com', company: 'Nameless Inc.', plan: 'Free' },
-].map((row, i) => ({ ...row, account_url: `https://app.example.com/account/${i + 1}`, unsubscribe_url: `https://app.example.com/unsubscribe?u=${i + 1}` }));
+	// no first name (subscriber() would fill in one): the template's default applies
+	{ email: 'anonymous@example.com', company: 'Nameless Inc.', plan: 'Free', first_name: undefined },
+].map((row, i) => subscriber(i + 1, row));
 
 async function main(): Promise<void> {
 	const outputDir = path.resolve('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));

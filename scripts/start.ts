@@ -24,7 +24,7 @@ import { newsletterParameters, subscriber } from '../examples/newsletter';
 import { N8nCli } from '../e2e/harness/n8nCli';
 import { N8nRestClient } from '../e2e/harness/n8nRest';
 import { startN8nServer, type N8nServer } from '../e2e/harness/n8nServer';
-import { portInUse } from '../e2e/harness/processes';
+import { lastLines, portInUse } from '../e2e/harness/processes';
 import { abortInstalls, ensureN8nInstalled } from '../e2e/install-n8n';
 import { cacheRoot, n8nInstall, type N8nMajor } from '../e2e/n8n-versions';
 import { CATCHER_CREDENTIAL, CATCHER_HTTP_PORT, CATCHER_SMTP_PORT, DEMO_OWNER, EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME } from './lib/devDefaults';
@@ -76,8 +76,9 @@ async function seedInstance(cli: N8nCli, smtpPort: number): Promise<void> {
 	const subscribers = [
 		subscriber(1, { first_name: 'Ada', email: 'ada@example.com', company: 'Analytical Engines Ltd', plan: 'Pro' }),
 		subscriber(2, { first_name: 'Grace', email: 'grace@example.com', company: 'Cobol & Sons', plan: 'Team' }),
+		// codeNode writes the rows as JSON, which drops the undefined first name: the template says "friend"
 		subscriber(3, { email: 'anonymous@example.com', company: 'Nameless Inc.', plan: 'Free', first_name: undefined }),
-	].map((row) => JSON.parse(JSON.stringify(row)) as Record<string, unknown>); // drops the undefined first name: the template says "friend"
+	];
 	await cli.importCredentials([credential]);
 	await cli.importWorkflows([
 		sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters())),
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
 	}
 	void server.process.exited.then((code) => {
 		if (!stopping) {
-			console.error(`\nn8n exited (${code}); last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n')}`);
+			console.error(`\nn8n exited (${code}); last lines of ${logFile}:\n${lastLines(readFileSync(logFile, 'utf8'), 20)}`);
 			void shutdown(1, 'n8n stopped');
 		}
 	});

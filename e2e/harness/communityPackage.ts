@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanEnv, runCommand, type CommandResult } from './processes';
+import { check, cleanEnv, runCommand } from './processes';
 
 export const PACKAGE_NAME = 'n8n-nodes-mailshit';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -19,13 +19,6 @@ export function packedTarball(script: 'test:e2e' | 'test:ui'): string {
 	const tarball = process.env.MAILSHIT_E2E_TARBALL;
 	if (!tarball) throw new Error(`MAILSHIT_E2E_TARBALL is not set: run the suite with \`npm run ${script}\` (its jest config packs the package)`);
 	return tarball;
-}
-
-function check(label: string, result: CommandResult): CommandResult {
-	if (result.status !== 0) {
-		throw new Error(`${label} failed (${result.status}):\n${(result.stdout + result.stderr).trim().split('\n').slice(-30).join('\n')}`);
-	}
-	return result;
 }
 
 /** `npm run build` then `npm pack` of the working tree; returns the tarball's path in `destDir`. */

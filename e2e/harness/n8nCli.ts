@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { instanceEnv, parseExecuteOutput, type ExecuteRun, type N8nInstall } from '../n8n-versions';
-import { cleanEnv, freePort, runCommand, type CommandResult } from './processes';
+import { check, cleanEnv, freePort, lastLines, runCommand, type CommandResult } from './processes';
 
 /** `{ id, name, type, data }` with plain data: import:credentials encrypts it with the folder's key. */
 export interface CredentialImport {
@@ -48,11 +48,7 @@ export class N8nCli {
 	}
 
 	private async runOrThrow(args: string[]): Promise<CommandResult> {
-		const result = await this.run(args);
-		if (result.status !== 0) {
-			throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${(result.stdout + result.stderr).trim().split('\n').slice(-30).join('\n')}`);
-		}
-		return result;
+		return check(`n8n ${args.join(' ')}`, await this.run(args));
 	}
 
 	async importCredentials(credentials: CredentialImport[]): Promise<void> {
@@ -72,7 +68,7 @@ export class N8nCli {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const run = parseExecuteOutput(result.stdout);
 		if (!run) {
-			throw new Error(`n8n execute --id=${workflowId} printed no run data (${result.status}):\n${(result.stdout + result.stderr).trim().split('\n').slice(-40).join('\n')}`);
+			throw new Error(`n8n execute --id=${workflowId} printed no run data (${result.status}):\n${lastLines((result.stdout + result.stderr).trim(), 40)}`);
 		}
 		return { run, result };
 	}

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { instanceEnv, type N8nInstall } from '../n8n-versions';
-import { cleanEnv, freePort, spawnGroup, waitUntil, type GroupProcess } from './processes';
+import { cleanEnv, freePort, lastLines, spawnGroup, waitUntil, type GroupProcess } from './processes';
 
 export interface N8nServer {
 	baseUrl: string;
@@ -39,10 +39,6 @@ async function httpStatus(url: string): Promise<number> {
 	} catch {
 		return 0;
 	}
-}
-
-function tail(text: string, lines: number): string {
-	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 export async function startN8nServer(options: StartOptions): Promise<N8nServer> {
@@ -78,7 +74,7 @@ export async function startN8nServer(options: StartOptions): Promise<N8nServer> 
 		);
 	} catch (error) {
 		await child.stop();
-		throw new Error(`${(error as Error).message}; log ${options.logFile}:\n${tail(logText(), 40)}`);
+		throw new Error(`${(error as Error).message}; log ${options.logFile}:\n${lastLines(logText(), 40)}`);
 	}
 	return server;
 }

@@ -160,6 +160,19 @@ export async function runCommand(cmd: string, args: string[], options: RunComman
 	return { status: timedOut ? 'timeout' : status, stdout, stderr, timedOut, ms: Date.now() - started };
 }
 
+/** The last `n` lines of `text`, trailing whitespace dropped first. */
+export function lastLines(text: string, n: number): string {
+	return text.trimEnd().split('\n').slice(-n).join('\n');
+}
+
+/** Throws, with the last 30 lines of its output, unless the command exited with status 0. */
+export function check(label: string, result: CommandResult): CommandResult {
+	if (result.status !== 0) {
+		throw new Error(`${label} failed (${result.status}):\n${lastLines((result.stdout + result.stderr).trim(), 30)}`);
+	}
+	return result;
+}
+
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
 	return new Promise((resolve) => {

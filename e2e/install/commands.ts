@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { killGroup, spawnGroup, type GroupProcess } from '../harness/processes';
+import { killGroup, lastLines, spawnGroup, type GroupProcess } from '../harness/processes';
 import { InstallError, type InstallLog } from './reporting';
 
 const HEARTBEAT_MS = 30_000;
@@ -80,7 +80,7 @@ export function captureSync(cmd: string, args: string[], timeoutMs = 120_000): {
 /** The last `n` lines of a file ('' when it cannot be read). */
 export function tailOfFile(file: string, n: number): string {
 	try {
-		return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+		return lastLines(readFileSync(file, 'utf8'), n);
 	} catch {
 		return '';
 	}

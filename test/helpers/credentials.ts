@@ -21,3 +21,12 @@ export function smtpCredential(port: number, overrides: ICredentialDataDecrypted
 
 /** A password with the characters that break naive escaping, used wherever a test checks for leaks. */
 export const TEST_PASSWORD = 'p@ss:w%rd-ünï-🔑';
+
+function base64(text: string): string {
+	return Buffer.from(text).toString('base64');
+}
+
+/** The password's forms a leak could take: as given, URL-encoded, base64, and AUTH PLAIN's base64 of "\0user\0password". */
+export function passwordForms(user: string, password: string): string[] {
+	return [password, encodeURIComponent(password), base64(password), base64(`\0${user}\0${password}`)];
+}

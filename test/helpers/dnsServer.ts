@@ -10,9 +10,8 @@
  * once or a thousand times.
  */
 import { EventEmitter } from 'node:events';
-// node:timers, not the global: a test that fakes the global timers still waits on real packets
-import { clearTimeout as clearRealTimeout, setTimeout as setRealTimeout } from 'node:timers';
 import dns2 from 'dns2';
+import { waitForEvent } from './waitForEvent';
 
 const { Packet } = dns2;
 
@@ -98,20 +97,7 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 		queries,
 		queryCount: (name, type) => queries.filter((q) => q.name === name.toLowerCase() && (type === undefined || q.type === type)).length,
 		waitForQueries: (count, timeoutMs = 5000) =>
-			new Promise<void>((resolve, reject) => {
-				if (queries.length >= count) return resolve();
-				const check = () => {
-					if (queries.length < count) return;
-					clearRealTimeout(timer);
-					arrivals.off('query', check);
-					resolve();
-				};
-				const timer = setRealTimeout(() => {
-					arrivals.off('query', check);
-					reject(new Error(`expected ${count} DNS queries, ${queries.length} arrived after ${timeoutMs} ms`));
-				}, timeoutMs);
-				arrivals.on('query', check);
-			}),
+			waitForEvent(arrivals, 'query', () => queries.length >= count, timeoutMs, () => `expected ${count} DNS queries, ${queries.length} arrived`),
 		close: () => server.close(),
 	};
 }

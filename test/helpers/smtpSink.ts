@@ -11,6 +11,7 @@ import {
 import type { Pem } from './certificates';
 import { freePort } from './ports';
 import { smtpError, type FaultPlan, type SinkFault } from './sinkFaults';
+import { waitForEvent } from './waitForEvent';
 
 export type SinkTls = 'plain' | 'starttls' | 'implicit';
 
@@ -135,9 +136,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 			if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {
 				return callback(null, { user: auth.username });
 			}
-			const error = new Error('Authentication credentials invalid') as Error & { responseCode: number };
-			error.responseCode = 535;
-			return callback(error);
+			return callback(smtpError(535, 'Authentication credentials invalid'));
 		},
 		onRcptTo(address, session, callback) {
 			const recipient = address.address;
@@ -195,29 +194,21 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		},
 		...options.server,
 	});
-	/** Event-driven wait: checks on every `event`, never polls or sleeps. */
-	function waitFor(event: string, done: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
-		if (done()) return Promise.resolve();
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => {
-				arrivals.off(event, check);
-				reject(new Error(`${describe()} after ${timeoutMs} ms`));
-			}, timeoutMs);
-			function check() {
-				if (!done()) return;
-				clearTimeout(timer);
-				arrivals.off(event, check);
-				resolve();
-			}
-			arrivals.on(event, check);
-		});
+
+	/** smtp-server's open connections (a private field: it offers no public way to cut one). */
+	function connections(): Set<{ session: SMTPServerSession; _socket: net.Socket }> {
+		return (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: net.Socket }> }).connections;
 	}
 
 	function socketOf(session: SMTPServerSession): net.Socket | undefined {
-		for (const connection of (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: net.Socket }> }).connections) {
+		for (const connection of connections()) {
 			if (connection.session === session) return connection._socket;
 		}
 		return undefined;
+	}
+
+	function cutAllConnections(): void {
+		for (const connection of connections()) connection._socket.destroy();
 	}
 
 	function listen(port: number): Promise<void> {
@@ -242,12 +233,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		messages,
 		stats,
 		waitForMessages(count, timeoutMs = 10_000) {
-			return waitFor('message', () => messages.length >= count, timeoutMs, () => `expected ${count} messages at the sink, ${messages.length} arrived`).then(
+			return waitForEvent(arrivals, 'message', () => messages.length >= count, timeoutMs, () => `expected ${count} messages at the sink, ${messages.length} arrived`).then(
 				() => messages,
 			);
 		},
 		waitForIdle(timeoutMs = 10_000) {
-			return waitFor('close', () => stats.open === 0, timeoutMs, () => `${stats.open} SMTP sessions still open`);
+			return waitForEvent(arrivals, 'close', () => stats.open === 0, timeoutMs, () => `${stats.open} SMTP sessions still open`);
 		},
 		rcptAttempts,
 		injected,
@@ -263,7 +254,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 			const listener = server.server;
 			await new Promise<void>((resolve) => {
 				listener.close(() => resolve());
-				for (const connection of (server as unknown as { connections: Set<{ _socket: net.Socket }> }).connections) connection._socket.destroy();
+				cutAllConnections();
 			});
 			await new Promise((resolve) => setTimeout(resolve, downtimeMs));
 			await listen(port);
@@ -271,7 +262,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		close: () =>
 			new Promise<void>((resolve) => {
 				// a stalled session would keep close() waiting for smtp-server's 30 s grace period
-				for (const connection of (server as unknown as { connections: Set<{ _socket: net.Socket }> }).connections) connection._socket.destroy();
+				cutAllConnections();
 				server.close(() => resolve());
 			}),
 	};

@@ -3,8 +3,9 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCre
 import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 import { startBlackhole } from '../helpers/blackhole';
 import { testCertificates, type TestCertificates } from '../helpers/certificates';
-import { smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
-import { closedPort, startScriptedServer, startSilentServer, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import { passwordForms, smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
+import { closedPort, startScriptedServer, startSilentServer } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
 
 /** Runs the test exactly as n8n does: through the node's methods.credentialTest, by its testedBy name. */
 async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
@@ -14,33 +15,19 @@ async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<
 	return test.call({} as ICredentialTestFunctions, { id: '1', name: 'test', type: 'mailshitSmtpApi', data });
 }
 
-function base64(text: string): string {
-	return Buffer.from(text).toString('base64');
-}
-
 /** The password, and its forms on the wire, must appear in no message. */
 function expectNoSecret(result: INodeCredentialTestResult): void {
-	for (const form of [TEST_PASSWORD, encodeURIComponent(TEST_PASSWORD), base64(TEST_PASSWORD), base64(`\0user\0${TEST_PASSWORD}`)]) {
+	for (const form of passwordForms('user', TEST_PASSWORD)) {
 		expect(result.message).not.toContain(form);
 	}
 }
 
 const USER = { user: 'user', pass: TEST_PASSWORD };
 let certs: TestCertificates;
-const sinks: SmtpSink[] = [];
-
-async function sink(options: Parameters<typeof startSmtpSink>[0]): Promise<SmtpSink> {
-	const started = await startSmtpSink(options);
-	sinks.push(started);
-	return started;
-}
+const sink = useSmtpSinks();
 
 beforeAll(async () => {
 	certs = await testCertificates();
-});
-
-afterAll(async () => {
-	await Promise.all(sinks.map((s) => s.close()));
 });
 
 describe('credential test: success says what was reached', () => {

@@ -5,12 +5,12 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { captureLogs } from '../helpers/captureLogs';
-import { smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
+import { passwordForms, smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
 import { runMailshitNode, type NodeRun, type RunNodeOptions } from '../helpers/n8nEngine';
 import { startSmtpSink, type ReceivedMessage, type SmtpSink } from '../helpers/smtpSink';
+import { mjmlDocument } from '../unit/template/fixtures';
 
-const MJML = (body: string) => `<mjml><mj-body><mj-section><mj-column>${body}</mj-column></mj-section></mj-body></mjml>`;
-const BASE = { operation: 'send', toEmail: '={{ $json.email }}', subject: 'Hello {{name|there}}', template: MJML('<mj-text>Hi {{name|there}}</mj-text>') };
+const BASE = { operation: 'send', toEmail: '={{ $json.email }}', subject: 'Hello {{name|there}}', template: mjmlDocument('<mj-text>Hi {{name|there}}</mj-text>') };
 
 type Expectation =
 	| { refused: string; error: string }
@@ -61,8 +61,8 @@ const cases: Case[] = [
 	// templates
 	{ label: 'malformed MJML names the line', parameters: { template: '<mjml>\n<mj-body>\n<mj-section>\n<mj-column><mj-text>Hi</mj-column>\n</mj-section></mj-body></mjml>' }, expect: { refused: 'template', error: 'Malformed MJML: <mj-text> opened at line 4:12 is not closed before </mj-column> at line 4:23' } },
 	{ label: 'an invalid MJML attribute names the line', parameters: { template: '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-image width="wide" src="x.png" /></mj-column></mj-section>\n</mj-body>\n</mjml>' }, expect: { refused: 'template', error: 'Invalid MJML: Line 3 (mj-image): Attribute width has invalid value: wide' } },
-	{ label: 'mj-include of /etc/passwd', parameters: { template: MJML('<mj-include path="/etc/passwd" />') }, expect: { refused: 'template', error: 'mj-include is disabled: templates cannot read files or URLs (line 1:39)' } },
-	{ label: 'a huge MJML template (2 MB)', parameters: { template: MJML(`<mj-text>${'x'.repeat(2 * 1024 * 1024)}</mj-text>`) }, expect: { refused: 'template', error: 'over the 1 MB limit' } },
+	{ label: 'mj-include of /etc/passwd', parameters: { template: mjmlDocument('<mj-include path="/etc/passwd" />') }, expect: { refused: 'template', error: 'mj-include is disabled: templates cannot read files or URLs (line 1:39)' } },
+	{ label: 'a huge MJML template (2 MB)', parameters: { template: mjmlDocument(`<mj-text>${'x'.repeat(2 * 1024 * 1024)}</mj-text>`) }, expect: { refused: 'template', error: 'over the 1 MB limit' } },
 	{ label: 'a variable holding <script> is escaped', json: { name: '<script>alert(1)</script>' }, expect: { sent: (m) => { expect(m.parsed.html).toContain('Hi &lt;script&gt;alert(1)&lt;/script&gt;'); expect(m.parsed.html).not.toContain('<script>alert'); } } },
 	{ label: 'a variable holding {{nested}} braces is not re-expanded', json: { name: '{{secret}} {{{raw}}}', secret: 'LEAK' }, expect: { sent: (m) => { expect(m.parsed.html).toContain('Hi {{secret}} {{{raw}}}'); expect(m.parsed.html).not.toContain('LEAK'); } } },
 	// attachments and file/URL access
@@ -87,15 +87,11 @@ afterAll(async () => {
 	await sink.close();
 });
 
-const base64 = (text: string) => Buffer.from(text).toString('base64');
-/** The password as given, wrong, URL-encoded, and as it goes over the wire in AUTH PLAIN. */
+/** The password as given, URL-encoded and as it goes over the wire in AUTH PLAIN; the wrong one as given and in AUTH PLAIN. */
 const PASSWORD_FORMS = [
-	TEST_PASSWORD,
+	...passwordForms('mailer', TEST_PASSWORD),
 	`${TEST_PASSWORD}-wrong`,
-	encodeURIComponent(TEST_PASSWORD),
-	base64(TEST_PASSWORD),
-	base64(`\0mailer\0${TEST_PASSWORD}`),
-	base64(`\0mailer\0${TEST_PASSWORD}-wrong`),
+	Buffer.from(`\0mailer\0${TEST_PASSWORD}-wrong`).toString('base64'),
 ];
 
 /** Runs the node with its logs captured, and checks that no output, error or log line holds the password in any form. */

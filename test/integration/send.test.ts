@@ -5,7 +5,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { SentResult } from '../../nodes/MailshitSmtp/results';
 import { smtpCredential } from '../helpers/credentials';
 import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import type { SmtpSink } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
 
 const WELCOME_MJML = `<mjml>
   <mj-head><mj-title>Welcome {{name}}</mj-title></mj-head>
@@ -22,12 +23,10 @@ const WELCOME_MJML = `<mjml>
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
+const startSink = useSmtpSinks({ tls: 'plain' });
 let sink: SmtpSink;
 beforeEach(async () => {
-	sink = await startSmtpSink({ tls: 'plain' });
-});
-afterEach(async () => {
-	await sink.close();
+	sink = await startSink();
 });
 
 function sendParameters(extra: Record<string, unknown> = {}) {

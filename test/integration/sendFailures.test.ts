@@ -5,9 +5,12 @@ import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
 import type { SendFailedResult, ValidationFailedResult } from '../../nodes/MailshitSmtp/results';
 import { smtpCredential } from '../helpers/credentials';
 import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
-import { closedPort, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import { smtpError } from '../helpers/sinkFaults';
+import { closedPort, type SmtpSink } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
+import { mjmlDocument } from '../unit/template/fixtures';
 
-const MJML = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{name}}</mj-text></mj-column></mj-section></mj-body></mjml>';
+const MJML = mjmlDocument('<mj-text>Hi {{name}}</mj-text>');
 const parameters = (extra: Record<string, unknown> = {}) => ({
 	operation: 'send',
 	toEmail: '={{ $json.email }}',
@@ -27,20 +30,18 @@ function batchWithTwoBadItems() {
 	);
 }
 
+const startSink = useSmtpSinks();
 let sink: SmtpSink;
 beforeEach(async () => {
-	sink = await startSmtpSink({
+	sink = await startSink({
 		tls: 'plain',
 		server: {
 			onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
 				if (!address.address.startsWith('refuse')) return callback();
-				callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+				callback(smtpError(550, '5.1.1 Mailbox unavailable'));
 			},
 		},
 	});
-});
-afterEach(async () => {
-	await sink.close();
 });
 
 describe('without Continue On Fail: a bad item stops the node before anything is sent', () => {

@@ -5,18 +5,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { smtpCredential } from '../helpers/credentials';
 import { jsonItems, runMailshitNode } from '../helpers/n8nEngine';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
+import type { SmtpSink } from '../helpers/smtpSink';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
+import { mjmlDocument } from '../unit/template/fixtures';
 
+const startSink = useSmtpSinks({ tls: 'plain' });
 let sink: SmtpSink;
 beforeEach(async () => {
-	sink = await startSmtpSink({ tls: 'plain' });
-});
-afterEach(async () => {
-	await sink.close();
+	sink = await startSink();
 });
 
 // width is a typed MJML attribute: this template compiles per item, with each item's value
-const PER_ITEM_MJML = '<mjml><mj-body><mj-section><mj-column><mj-image width="{{w}}" src="https://example.com/a.png" /></mj-column></mj-section></mj-body></mjml>';
+const PER_ITEM_MJML = mjmlDocument('<mj-image width="{{w}}" src="https://example.com/a.png" />');
 const send = (rows: IDataObject[], extra: IDataObject, onError?: 'continueRegularOutput') =>
 	runMailshitNode({
 		items: jsonItems(rows),

@@ -170,7 +170,7 @@ describe('compileTemplate: format mjml', () => {
 });
 
 describe('check(): what render() would throw, without rendering what cannot fail', () => {
-	const perItem = '<mjml><mj-body><mj-section><mj-column><mj-image width="{{w}}" src="https://example.com/a.png" /></mj-column></mj-section></mj-body></mjml>';
+	const perItem = mjmlDocument('<mj-image width="{{w}}" src="https://example.com/a.png" />');
 
 	it('per-item MJML: a value MJML rejects fails check() as it fails render()', async () => {
 		const template = await compileTemplate({ format: 'mjml', body: perItem });
@@ -181,7 +181,7 @@ describe('check(): what render() would throw, without rendering what cannot fail
 	});
 
 	it('cached MJML: no compile for an ordinary value; missing variables fail', async () => {
-		const template = await compileTemplate({ format: 'mjml', body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{name}}</mj-text></mj-column></mj-section></mj-body></mjml>' });
+		const template = await compileTemplate({ format: 'mjml', body: mjmlDocument('<mj-text>Hi {{name}}</mj-text>') });
 		const compiles = template.stats.compiles;
 		await expect(template.check({ name: 'Ada' })).resolves.toBeUndefined();
 		expect(template.stats.compiles).toBe(compiles);
