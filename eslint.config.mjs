@@ -50,8 +50,8 @@ export default tseslint.config(
 	},
 	{
 		// Pure modules (no n8n imports, by design) rethrow what they do not handle; the node layer
-		// in actions/ turns every error into a NodeOperationError or NodeApiError.
-		files: ['nodes/MailshitSmtp/{template,validation,transport}/**/*.ts', 'test/**/*.ts', 'bench/**', 'scripts/**', 'e2e/**'],
+		// (actions/ and helpers/) turns every error into a NodeOperationError or NodeApiError.
+		files: ['nodes/MailshitSmtp/{template,validation,verification,smtp,shared,transport}/**/*.ts', 'test/**/*.ts', 'bench/**', 'scripts/**', 'e2e/**'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { PROVIDER_PRESETS } from '../nodes/MailshitSmtp/transport/providerPresets';
+import { PROVIDER_PRESETS } from './providers';
 
 /** Host and port are typed by the user only for these providers; the others have a fixed endpoint. */
 const typedEndpoint = ['custom', 'localCatcher'];

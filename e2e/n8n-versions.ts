@@ -26,7 +26,7 @@ export interface N8nVersionSpec {
 /** n8n versions under test, keyed by major. */
 export const N8N_VERSIONS: readonly N8nVersionSpec[] = [
 	{ major: 1, version: '1.123.81', node: 'system' },
-	{ major: 2, version: '2.40.4', node: 'node24' },
+	{ major: 2, version: '2.41.1', node: 'node24' },
 ];
 
 /** Name of the file written into a version's folder after a verified install. */

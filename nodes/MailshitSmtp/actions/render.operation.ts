@@ -1,42 +1,18 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { renderOptionFields } from '../descriptions/render.fields';
 import { templateFields } from '../descriptions/template.fields';
 import { validationFailed, type CallbackResult } from '../results';
 import { createTemplateCache, type TemplateCache } from '../template';
 import type { ValidationFailure } from '../validation/errors';
-import { ItemParameters } from './itemParameters';
-import { itemValidationError, unexpectedError } from './nodeErrors';
-import { resultItems } from './outputItems';
-import { expressionModeProblem, ParsedTemplates, readTemplateSpec, readVariables, resolveSubject, templateFailure } from './templateInputs';
-
-const renderOptions: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'renderOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Variable List',
-				name: 'includeVariables',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add "variables": the name, default and required flag of every {{variable}} in the template',
-			},
-			{
-				displayName: 'Apply Item Subject',
-				name: 'useItemOverrides',
-				type: 'boolean',
-				default: true,
-				description: 'Whether a _subject field in the input item replaces the Subject set on this node',
-			},
-		],
-	},
-];
+import { ItemParameters } from '../helpers/itemParameters';
+import { itemValidationError, resultItems, unexpectedError } from '../helpers/nodeOutput';
+import { expressionModeProblem, readTemplateSpec, templateFailure } from '../helpers/templateSource';
+import { readVariables } from '../helpers/variableValues';
+import { ParsedTemplates, resolveSubject } from '../helpers/headerTemplates';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['render'] } }, [
 	...templateFields,
-	...renderOptions,
+	...renderOptionFields,
 ]);
 
 interface RenderOptions {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { dnsOptionFields } from '../descriptions/dnsOptions.fields';
+import { verifyFields } from '../descriptions/verify.fields';
 import { validationFailed, type DnsFailedResult, type ValidationFailedResult } from '../results';
-import { runInOrder } from '../transport/runInOrder';
+import { runInOrder } from '../shared/runInOrder';
 import {
 	createDnsLookup,
 	createMailRoutingCache,
@@ -12,29 +12,8 @@ import {
 	type DnsOptionValues,
 	type MailRoutingCache,
 } from '../verification';
-import { ItemParameters } from './itemParameters';
-import { configurationError, itemValidationError, serviceError } from './nodeErrors';
-import { resultItems } from './outputItems';
-
-const verifyFields: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'name@email.com',
-		description: "The address to verify, one per item: usually an expression that reads the item's address field",
-	},
-	{
-		displayName: 'Options',
-		name: 'verifyOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...dnsOptionFields],
-	},
-];
+import { ItemParameters } from '../helpers/itemParameters';
+import { configurationError, itemValidationError, resultItems, serviceError } from '../helpers/nodeOutput';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['verify'] } }, verifyFields);
 

@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { testSmtpConnection } from '../transport/connectionTest';
-import { readSmtpSettings, SmtpConfigurationError } from '../transport/smtpSettings';
+import { readSmtpSettings } from '../smtp/settings';
+import { ConfigurationError } from '../shared/configurationError';
 
 /**
  * What n8n runs when the user clicks Save or Retry on the credential (the node names it in
@@ -14,8 +15,8 @@ export async function mailshitSmtpConnectionTest(
 	try {
 		settings = readSmtpSettings(credential.data ?? {});
 	} catch (error) {
-		// readSmtpSettings throws only SmtpConfigurationError: a sentence naming the field to fix
-		return { status: 'Error', message: (error as SmtpConfigurationError).message };
+		// readSmtpSettings throws only ConfigurationError: a sentence naming the field to fix
+		return { status: 'Error', message: (error as ConfigurationError).message };
 	}
 	const result = await testSmtpConnection(settings);
 	return { status: result.ok ? 'OK' : 'Error', message: result.message };

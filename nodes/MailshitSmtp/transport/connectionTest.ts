@@ -1,10 +1,10 @@
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { classifySmtpError, smtpFailure, type SmtpFailure } from './classifySmtpError';
-import { port25Warning } from './smtpErrorHints';
+import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
+import { port25Warning } from '../smtp/errorHints';
 import { smtpTransportOptions } from './smtpOptions';
-import { endpointLabel, type SmtpSettings } from './smtpSettings';
-import { redactSecrets, secretForms } from './redactSecrets';
+import { endpointLabel, type SmtpSettings } from '../smtp/settings';
+import { redactSecrets, secretForms } from '../smtp/redactSecrets';
 
 export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string; failure: SmtpFailure };
 

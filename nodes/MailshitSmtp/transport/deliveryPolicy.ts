@@ -1,5 +1,5 @@
-import type { SmtpFailure } from './classifySmtpError';
-import type { HintId } from './smtpErrorHints';
+import type { SmtpFailure } from '../smtp/classifyError';
+import type { HintId } from '../smtp/errorHints';
 
 /**
  * What to do after a failed attempt. Mail cannot be taken back, so a retry is only safe when the
@@ -13,6 +13,24 @@ import type { HintId } from './smtpErrorHints';
  *    written but before the server's reply: the message may have been delivered. Retrying gives
  *    at-least-once (a possible duplicate), not retrying at-most-once (a possible loss).
  */
+/** How an execution delivers: one pool, its size, its pace, and its patience. */
+export interface DeliveryOptions {
+	/** SMTP connections kept open at once (nodemailer pool maxConnections). */
+	maxConnections: number;
+	/** 0 = as fast as the server takes them. */
+	messagesPerSecond: number;
+	/** Extra attempts for transient failures. */
+	retries: number;
+	/** First backoff ceiling; doubles per attempt. */
+	retryBaseDelayMs: number;
+	/**
+	 * A connection lost after the message was written, before the reply: resend (at-least-once)
+	 * or report it as uncertain (at-most-once, the default: a duplicate is a visible mistake a
+	 * user cannot take back, a rare loss is reported on its item and can be resent deliberately).
+	 */
+	resendUncertain: boolean;
+}
+
 export type FailureKind = 'transient' | 'permanent' | 'uncertain';
 
 /** Causes that are configuration, not weather: retrying cannot help. */

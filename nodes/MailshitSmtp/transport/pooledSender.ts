@@ -1,10 +1,9 @@
 import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from 'nodemailer';
-import { classifySmtpError, smtpFailure, type SmtpFailure } from './classifySmtpError';
-import type { DeliveryOptions } from './deliveryOptions';
-import { classifyDeliveryFailure, retryDelayMs } from './deliveryPolicy';
+import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
+import { classifyDeliveryFailure, retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { createRateLimiter } from './rateLimiter';
 import { smtpTransportOptions } from './smtpOptions';
-import type { SmtpSettings } from './smtpSettings';
+import type { SmtpSettings } from '../smtp/settings';
 
 export interface DeliveredInfo {
 	messageId: string;

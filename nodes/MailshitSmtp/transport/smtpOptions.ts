@@ -1,5 +1,5 @@
 import type { SMTPTransportOptions } from 'nodemailer';
-import type { SmtpSettings } from './smtpSettings';
+import type { SmtpSettings } from '../smtp/settings';
 
 /**
  * The one place that turns credential settings into nodemailer options. Sending, pooling and the

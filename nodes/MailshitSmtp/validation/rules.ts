@@ -15,7 +15,8 @@
  *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, to bound the time a
  *    backtracking pattern can take (see also regexSafety.ts).
  */
-import { ConfigurationError, type ValidationResult } from './errors';
+import type { ValidationResult } from './errors';
+import { ConfigurationError } from '../shared/configurationError';
 import { quoteForMessage } from './messageText';
 import { findNestedQuantifier } from './regexSafety';
 import { formatValue, lookupVariable } from '../template/values';

@@ -1,4 +1,4 @@
-import type { SmtpFailure } from '../../../nodes/MailshitSmtp/transport/classifySmtpError';
+import type { SmtpFailure } from '../../../nodes/MailshitSmtp/smtp/classifyError';
 import { classifyDeliveryFailure, retryDelayMs } from '../../../nodes/MailshitSmtp/transport/deliveryPolicy';
 
 const failure = (fields: Partial<SmtpFailure>): SmtpFailure => ({ hintId: 'unknown', code: 'EUNKNOWN', error: '', hint: '', ...fields });

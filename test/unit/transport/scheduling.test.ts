@@ -1,5 +1,5 @@
 import { createRateLimiter } from '../../../nodes/MailshitSmtp/transport/rateLimiter';
-import { runInOrder } from '../../../nodes/MailshitSmtp/transport/runInOrder';
+import { runInOrder } from '../../../nodes/MailshitSmtp/shared/runInOrder';
 
 describe('createRateLimiter: evenly spaced slots', () => {
 	it('10 per second reserves a slot every 100 ms from a fake clock, without bursts', async () => {

@@ -1,5 +1,5 @@
 import { smtpTransportOptions } from '../../../nodes/MailshitSmtp/transport/smtpOptions';
-import { readSmtpSettings } from '../../../nodes/MailshitSmtp/transport/smtpSettings';
+import { readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
 
 const base = { host: 'mail.example.com', port: 587, connectionTimeout: 7 };
 

@@ -1,4 +1,5 @@
-import { ConfigurationError, type ValidationResult } from '../../../nodes/MailshitSmtp/validation/errors';
+import type { ValidationResult } from '../../../nodes/MailshitSmtp/validation/errors';
+import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
 import {
 	MAX_RULE_INPUT_LENGTH,
 	checkVariableRules,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { formatRecipient, validateRecipients, type NodemailerAddress } from '../../validation/addresses';
 import type { ValidationFailure } from '../../validation/errors';
-import { pickValue, type ReservedField } from '../itemOverrides';
+import { pickValue, type ReservedField } from '../../helpers/itemOverrides';
 
 /**
  * Recipients of one message, To + CC + BCC. RFC 5321 §4.5.3.1.8 asks servers to take at least

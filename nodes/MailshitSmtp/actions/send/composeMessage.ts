@@ -1,15 +1,31 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { SendMailOptions } from 'nodemailer';
 import type { CompiledTemplate, RenderedEmail } from '../../template';
-import { preferredTextEncoding, type TextEncoding } from '../../transport/textEncoding';
 import { loadAttachments } from './attachments';
 import type { ItemPlan } from './planItem';
 
 /**
- * Pass two, just before the message goes out: fill the compiled template and load attachments.
- * Done lazily per message so at most a connection pool's worth of rendered emails is in memory.
+ * nodemailer chooses quoted-printable or base64 for each text part by counting, character by
+ * character, latin letters against 8-bit and control characters — for every part of every message
+ * (measured: ~10 % of the CPU of a 1,000-message newsletter run). The balance is set by the
+ * template's own text, not by a few values, so the node makes the choice once per template with
+ * nodemailer's own rule and hands it over as the `textEncoding` mail option.
  */
-/** One encoding decision per compiled template (see textEncoding.ts), made on its first email. */
+export type TextEncoding = 'quoted-printable' | 'base64';
+
+export function preferredTextEncoding(sample: string): TextEncoding {
+	let latin = 0;
+	let nonLatin = 0;
+	for (let i = 0; i < sample.length; i++) {
+		const code = sample.charCodeAt(i);
+		if (code <= 0x08 || code === 0x0b || code === 0x0c || (code >= 0x0e && code <= 0x1f) || code >= 0x80) nonLatin++;
+		else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
+	}
+	// more latin letters than anything else: quoted-printable keeps it readable and small
+	return nonLatin < latin ? 'quoted-printable' : 'base64';
+}
+
+/** One encoding decision per compiled template, made on its first email. */
 const encodingByTemplate = new WeakMap<CompiledTemplate, TextEncoding>();
 
 function textEncodingFor(template: CompiledTemplate, rendered: RenderedEmail): TextEncoding {
@@ -21,6 +37,10 @@ function textEncodingFor(template: CompiledTemplate, rendered: RenderedEmail): T
 	return encoding;
 }
 
+/**
+ * Pass two, just before the message goes out: fill the compiled template and load attachments.
+ * Done lazily per message so at most a connection pool's worth of rendered emails is in memory.
+ */
 export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan): Promise<SendMailOptions & { messageId: string }> {
 	const rendered = await plan.template.render(plan.values);
 	const attachments = plan.attachments.length ? await loadAttachments(context, plan.index, plan.attachments) : [];

@@ -1,4 +1,4 @@
-import type { ParsedTemplates } from '../templateInputs';
+import type { ParsedTemplates } from '../../helpers/headerTemplates';
 import type { ValidationFailure } from '../../validation/errors';
 import { validateAddress } from '../../validation/addresses';
 import { checkCustomHeader } from '../../validation/headers';

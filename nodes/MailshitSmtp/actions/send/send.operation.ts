@@ -4,17 +4,17 @@ import { sendOptionFields } from '../../descriptions/sendOptions.fields';
 import { templateFields } from '../../descriptions/template.fields';
 import { validationFailed, type SendFailedResult, type SentResult } from '../../results';
 import { createTemplateCache, TemplateError } from '../../template';
-import type { DeliveryOptions } from '../../transport/deliveryOptions';
+import type { DeliveryOptions } from '../../transport/deliveryPolicy';
 import { createPooledSender } from '../../transport/pooledSender';
-import { runInOrder } from '../../transport/runInOrder';
-import { readSmtpSettings, SmtpConfigurationError, type SmtpSettings } from '../../transport/smtpSettings';
+import { runInOrder } from '../../shared/runInOrder';
+import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
+import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
-import { ConfigurationError } from '../../validation/errors';
 import { createDomainChecker, readDnsOptions } from '../../verification';
-import { ItemParameters } from '../itemParameters';
-import { configurationError, deliveryError, itemValidationError, unexpectedError } from '../nodeErrors';
-import { resultItems } from '../outputItems';
-import { expressionModeProblem, ParsedTemplates } from '../templateInputs';
+import { ItemParameters } from '../../helpers/itemParameters';
+import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
+import { ParsedTemplates } from '../../helpers/headerTemplates';
+import { expressionModeProblem } from '../../helpers/templateSource';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
 
@@ -51,7 +51,7 @@ async function readCredential(context: IExecuteFunctions): Promise<SmtpSettings>
 	try {
 		return readSmtpSettings(await context.getCredentials('mailshitSmtpApi'));
 	} catch (error) {
-		if (error instanceof SmtpConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`);
+		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`);
 		throw unexpectedError(context.getNode(), error);
 	}
 }

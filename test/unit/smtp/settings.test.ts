@@ -1,4 +1,5 @@
-import { readSmtpSettings, SmtpConfigurationError } from '../../../nodes/MailshitSmtp/transport/smtpSettings';
+import { readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
+import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
 
 describe('readSmtpSettings: provider presets fill the endpoint', () => {
 	it.each([
@@ -98,8 +99,8 @@ describe('readSmtpSettings: a credential that cannot work names the field', () =
 		} catch (error) {
 			thrown = error;
 		}
-		expect(thrown).toBeInstanceOf(SmtpConfigurationError);
-		expect((thrown as SmtpConfigurationError).field).toBe(field);
-		expect((thrown as SmtpConfigurationError).message).toContain(message);
+		expect(thrown).toBeInstanceOf(ConfigurationError);
+		expect((thrown as ConfigurationError).field).toBe(field);
+		expect((thrown as ConfigurationError).message).toContain(message);
 	});
 });

@@ -3,9 +3,10 @@
  * (the integration suites raise the real ones over real sockets; this covers every row, including
  * those a loopback server cannot produce, such as an unreachable network or a temporary DNS failure).
  */
-import { classifySmtpError, smtpFailure } from '../../../nodes/MailshitSmtp/transport/classifySmtpError';
-import { SMTP_ERROR_HINTS, type HintId } from '../../../nodes/MailshitSmtp/transport/smtpErrorHints';
-import { readSmtpSettings, SmtpConfigurationError } from '../../../nodes/MailshitSmtp/transport/smtpSettings';
+import { classifySmtpError, smtpFailure } from '../../../nodes/MailshitSmtp/smtp/classifyError';
+import { SMTP_ERROR_HINTS, type HintId } from '../../../nodes/MailshitSmtp/smtp/errorHints';
+import { readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
+import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
 
 const PASSWORD = 's3cret-Pa55';
 const settings = (fields: Record<string, unknown> = {}) =>
@@ -51,7 +52,7 @@ const rows: Array<[HintId, string, unknown, Record<string, unknown>?]> = [
 	['noReply', 'socket timeout mid-session', Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT' })],
 	['connectionClosed', 'ECONNRESET', socket('ECONNRESET', 'ECONNECTION')],
 	['connectionClosed', 'ECONNECTION without a socket code', Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })],
-	['configuration', 'a credential that cannot be used', new SmtpConfigurationError('Port must be a whole number from 1 to 65535', 'port')],
+	['configuration', 'a credential that cannot be used', new ConfigurationError('Port must be a whole number from 1 to 65535', 'port')],
 	['unknown', 'anything else', new Error('something odd')],
 ];
 

@@ -1,4 +1,5 @@
-import { providerPreset, type ProviderId, type StartTlsPolicy } from './providerPresets';
+import { ConfigurationError } from '../shared/configurationError';
+import { providerPreset, type ProviderId, type StartTlsPolicy } from '../../../credentials/providers';
 
 /** The credential after presets are applied and every field is typed and checked. */
 export interface SmtpSettings {
@@ -19,17 +20,6 @@ export interface SmtpSettings {
 	/** EHLO name; empty lets nodemailer use the machine's host name. */
 	clientHostName: string;
 	timeoutSeconds: number;
-}
-
-/** A credential that cannot work as filled in; `field` is the credential field's label. */
-export class SmtpConfigurationError extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
-		super(message);
-		this.name = 'SmtpConfigurationError';
-	}
 }
 
 const START_TLS_POLICIES: readonly StartTlsPolicy[] = ['opportunistic', 'required', 'disabled'];
@@ -73,7 +63,7 @@ function typedEndpoint(provider: ProviderId, data: Record<string, unknown>) {
 export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 	const provider = (text(data.provider) || 'custom') as ProviderId;
 	const preset = providerPreset(provider);
-	if (!preset) throw new SmtpConfigurationError(`Unknown provider "${provider}"`, 'Provider');
+	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
 	const endpoint = preset.endpoint ?? typedEndpoint(provider, data);
 
 	const settings: SmtpSettings = {
@@ -96,31 +86,31 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 
 function checkSettings(settings: SmtpSettings): void {
 	if (!settings.host) {
-		throw new SmtpConfigurationError('SMTP Host is empty: enter the server name, e.g. smtp.example.com', 'SMTP Host');
+		throw new ConfigurationError('SMTP Host is empty: enter the server name, e.g. smtp.example.com', 'SMTP Host');
 	}
 	if (/[\s/]|:\/\//.test(settings.host)) {
-		throw new SmtpConfigurationError(
+		throw new ConfigurationError(
 			`SMTP Host "${settings.host}" is not a host name: enter only the name, e.g. smtp.example.com, without smtp:// or a port`,
 			'SMTP Host',
 		);
 	}
 	if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) {
-		throw new SmtpConfigurationError(`SMTP Port must be a whole number from 1 to 65535 (got ${settings.port})`, 'SMTP Port');
+		throw new ConfigurationError(`SMTP Port must be a whole number from 1 to 65535 (got ${settings.port})`, 'SMTP Port');
 	}
 	if (!START_TLS_POLICIES.includes(settings.startTls)) {
-		throw new SmtpConfigurationError(`Unknown STARTTLS policy "${settings.startTls}"`, 'STARTTLS');
+		throw new ConfigurationError(`Unknown STARTTLS policy "${settings.startTls}"`, 'STARTTLS');
 	}
 	if (!settings.user && settings.password) {
-		throw new SmtpConfigurationError('A password is set but the username is empty: fill in Username too, or clear both for servers without login', 'Username');
+		throw new ConfigurationError('A password is set but the username is empty: fill in Username too, or clear both for servers without login', 'Username');
 	}
 	if (!(settings.timeoutSeconds > 0 && settings.timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
-		throw new SmtpConfigurationError(
+		throw new ConfigurationError(
 			`Connection Timeout must be between 1 and ${MAX_TIMEOUT_SECONDS} seconds (got ${settings.timeoutSeconds})`,
 			'Connection Timeout',
 		);
 	}
 	if (settings.clientHostName && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(settings.clientHostName)) {
-		throw new SmtpConfigurationError(
+		throw new ConfigurationError(
 			`Client Host Name "${settings.clientHostName}" is not a valid EHLO name: use a domain name such as n8n.example.com`,
 			'Client Host Name',
 		);

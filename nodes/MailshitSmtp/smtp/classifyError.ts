@@ -1,6 +1,7 @@
-import { SMTP_ERROR_HINTS, type HintContext, type HintId } from './smtpErrorHints';
+import { SMTP_ERROR_HINTS, type HintContext, type HintId } from './errorHints';
 import { redactSecrets, secretForms } from './redactSecrets';
-import { endpointLabel, SmtpConfigurationError, type SmtpSettings } from './smtpSettings';
+import { endpointLabel, type SmtpSettings } from './settings';
+import { ConfigurationError } from '../shared/configurationError';
 
 /** A failed connection or delivery, as the node reports it (`send_failed`) and the test words it. */
 export interface SmtpFailure {
@@ -132,7 +133,7 @@ export function smtpFailure(
 	};
 	return {
 		hintId,
-		code: error instanceof SmtpConfigurationError ? 'ECONFIG' : (e.code ?? 'EUNKNOWN'),
+		code: error instanceof ConfigurationError ? 'ECONFIG' : (e.code ?? 'EUNKNOWN'),
 		error: redactSecrets(firstLine(e.message || ''), secrets),
 		hint: redactSecrets(SMTP_ERROR_HINTS[hintId](context), secrets),
 		...(e.responseCode ? { responseCode: e.responseCode } : {}),
@@ -141,7 +142,7 @@ export function smtpFailure(
 }
 
 export function classifySmtpError(error: unknown, settings: SmtpSettings): SmtpFailure {
-	const hintId = error instanceof SmtpConfigurationError ? 'configuration' : hintIdFor(asTransportError(error), settings);
+	const hintId = error instanceof ConfigurationError ? 'configuration' : hintIdFor(asTransportError(error), settings);
 	return smtpFailure(hintId, error, settings);
 }
 

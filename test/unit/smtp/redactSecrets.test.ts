@@ -1,4 +1,4 @@
-import { redactSecrets, secretForms } from '../../../nodes/MailshitSmtp/transport/redactSecrets';
+import { redactSecrets, secretForms } from '../../../nodes/MailshitSmtp/smtp/redactSecrets';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 

@@ -1,4 +1,4 @@
-import { preferredTextEncoding } from '../../../nodes/MailshitSmtp/transport/textEncoding';
+import { preferredTextEncoding } from '../../../nodes/MailshitSmtp/actions/send/composeMessage';
 
 describe('preferredTextEncoding: nodemailer\'s rule, applied once per template', () => {
 	it.each([

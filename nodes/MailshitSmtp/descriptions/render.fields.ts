@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Render's own options; the template fields are shared with Send (template.fields.ts). */
+export const renderOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'renderOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Variable List',
+				name: 'includeVariables',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add "variables": the name, default and required flag of every {{variable}} in the template',
+			},
+			{
+				displayName: 'Apply Item Subject',
+				name: 'useItemOverrides',
+				type: 'boolean',
+				default: true,
+				description: 'Whether a _subject field in the input item replaces the Subject set on this node',
+			},
+		],
+	},
+];

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+import { fillVariables, parseTemplate, type ParsedTemplate, type TemplateError } from '../template';
+import type { ValidationFailure } from '../validation/errors';
+import { checkHeaderValue } from '../validation/headers';
+import { pickValue } from './itemOverrides';
+import type { ItemParameters } from './itemParameters';
+
+/**
+ * Small templates that fill headers (the subject, the List-Unsubscribe URL): few distinct ones per
+ * execution, so each is parsed once, not once per item.
+ */
+export class ParsedTemplates {
+	private readonly parsed = new Map<string, ParsedTemplate>();
+
+	get(source: string, field: string): ParsedTemplate {
+		const key = `${field}\u0000${source}`;
+		let template = this.parsed.get(key);
+		if (!template) {
+			template = parseTemplate(source, field);
+			this.parsed.set(key, template);
+		}
+		return template;
+	}
+
+	/**
+	 * One header value filled with an item's values. The source as written must be one line
+	 * (refused otherwise, naming `field`); values filled in are flattened to one line instead.
+	 * A failure to fill is prefixed with `label`, the header's name as the user knows it.
+	 */
+	fillHeader(source: string, field: string, label: string, values: Record<string, unknown>): HeaderFill {
+		const lineCheck = checkHeaderValue(source, field);
+		if (!lineCheck.ok) return lineCheck;
+		try {
+			return { ok: true, value: fillVariables(this.get(source, field), values, 'header') };
+		} catch (error) {
+			// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
+			return { ok: false, field, error: `${label}: ${(error as TemplateError).message}` };
+		}
+	}
+}
+
+export type HeaderFill = { ok: true; value: string } | ({ ok: false } & ValidationFailure);
+
+export type SubjectResult = { ok: true; subject: string } | ({ ok: false } & ValidationFailure);
+
+/**
+ * The subject of one item, for Send and Render alike, so a preview shows what is sent. Priority:
+ * the item's _subject, then the node's Subject, then the Template Name. The subject
+ * *template* must be one line (an error names _subject); values filled into it are flattened to
+ * one line instead, so an address block in a variable cannot break a header.
+ */
+export function resolveSubject(
+	params: ItemParameters,
+	parsed: ParsedTemplates,
+	index: number,
+	values: Record<string, unknown>,
+	overrides: IDataObject | undefined,
+): SubjectResult {
+	const nodeSubject = params.get<string>('subject', index, '') || params.get<string>('templateName', index, '');
+	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
+	if (!chosen.trim()) {
+		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
+	}
+	const filled = parsed.fillHeader(chosen, '_subject', 'Subject', values);
+	return filled.ok ? { ok: true, subject: filled.value } : filled;
+}
+
