@@ -1,5 +1,5 @@
 /**
- * The providers from the product page, so a user picks "Gmail" instead of looking up host, port
+ * The providers most users send through, so a user picks "Gmail" instead of looking up host, port
  * and TLS mode. Only `custom` (host, port) and `localCatcher` (catcherHost, catcherPort) let the
  * user type an endpoint.
  */

@@ -161,7 +161,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(received.get('reader5@example.com')!.parsed.subject).toBe("What's new for Company 5, friend");
 			});
 
-			test('outputs one SPEC "sent" result per item, paired with its input', () => {
+			test('outputs one "sent" result per item, paired with its input', () => {
 				const items = outputOf(run, SEND_NODE);
 				expect(items).toHaveLength(20);
 				const received = byRecipient(messages);

@@ -1,6 +1,6 @@
 /**
- * The result shapes of SPEC §3, one per output item. Code and tests import these; nothing else
- * defines what an output item looks like.
+ * The result shapes, one per output item (the same as mailshit's HTTP API answers). Code and
+ * tests import these; nothing else defines what an output item looks like.
  */
 export interface SentResult {
 	success: true;
@@ -52,6 +52,6 @@ export interface DnsFailedResult {
 
 export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult | DnsFailedResult;
 
-export function validationFailed(field: string, error: string): ValidationFailedResult {
+export function validationFailed({ field, error }: { field: string; error: string }): ValidationFailedResult {
 	return { success: false, type: 'validation_failed', error, field };
 }

@@ -26,6 +26,7 @@ import {
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowBase,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 
@@ -152,6 +153,8 @@ export interface NodeRun {
 	errorOutput: INodeExecutionData[];
 	/** What the node threw, if it failed the workflow. */
 	error?: ExecutionError;
+	/** The execution hints the node added (shown above its output in the editor). */
+	hints: NodeExecutionHint[];
 	run: IRun;
 }
 
@@ -193,6 +196,7 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 	return {
 		main: outputs[0] ?? [],
 		errorOutput: outputs[1] ?? [],
+		hints: task?.hints ?? [],
 		...(run.data.resultData.error ? { error: run.data.resultData.error } : {}),
 		run,
 	};

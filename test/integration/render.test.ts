@@ -90,3 +90,22 @@ describe('Render: html, text and subject per item, nothing sent', () => {
 		expect(String(result.main[0].json.error)).toContain('Expression');
 	});
 });
+
+describe('Render tells why a template was compiled per item', () => {
+	it('adds an execution hint naming the variable that forced it', async () => {
+		const perItem = '<mjml><mj-body><mj-section><mj-column><mj-text font-size="{{size}}px">Hi</mj-text></mj-column></mj-section></mj-body></mjml>';
+		const result = await runMailshitNode({
+			items: jsonItems([{ size: 12 }, { size: 14 }]),
+			parameters: { operation: 'render', template: perItem, subject: 'x' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.hints).toEqual([
+			expect.objectContaining({ message: expect.stringMatching(/^The MJML template was compiled for each item \(3 compiles\) because \{\{size\}\} \(line 1:\d+\) is in the font-size attribute of <mj-text>/) }),
+		]);
+	});
+
+	it('adds none for a template compiled once', async () => {
+		const result = await runMailshitNode({ items: jsonItems([{ order: { total: '1' } }]), parameters: { operation: 'render', template: MJML, subject: 'x' } });
+		expect(result.hints).toEqual([]);
+	});
+});

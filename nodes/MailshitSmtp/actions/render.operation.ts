@@ -3,7 +3,9 @@ import { renderOptionFields } from '../descriptions/render.fields';
 import { templateFields } from '../descriptions/template.fields';
 import { validationFailed, type CallbackResult } from '../results';
 import { createTemplateCache, type TemplateCache } from '../template';
-import type { ValidationFailure } from '../validation/errors';
+import { fail, ok } from '../shared/result';
+import type { ValidationFailure, ValidationResult } from '../validation/errors';
+import { templateHints } from '../helpers/executionHints';
 import { ItemParameters } from '../helpers/itemParameters';
 import { itemValidationError, resultItems, unexpectedError } from '../helpers/nodeOutput';
 import { expressionModeProblem, readTemplateSpec, templateFailure } from '../helpers/templateSource';
@@ -20,8 +22,6 @@ interface RenderOptions {
 	useItemOverrides?: boolean;
 }
 
-type RenderOutcome = { ok: true; result: CallbackResult } | ({ ok: false } & ValidationFailure);
-
 async function renderItem(
 	node: INode,
 	params: ItemParameters,
@@ -31,20 +31,20 @@ async function renderItem(
 	item: INodeExecutionData,
 	options: RenderOptions,
 	sharedProblem: ValidationFailure | undefined,
-): Promise<RenderOutcome> {
-	if (sharedProblem) return { ok: false, ...sharedProblem };
+): Promise<ValidationResult<CallbackResult>> {
+	if (sharedProblem) return fail(sharedProblem);
 	const variables = readVariables(params, index, item);
-	if (!variables.ok) return { ok: false, field: 'variablesJson', error: variables.error };
-	const subject = resolveSubject(params, parsed, index, variables.values, options.useItemOverrides === false ? undefined : item.json);
+	if (!variables.ok) return variables;
+	const subject = resolveSubject(params, parsed, index, variables.value, options.useItemOverrides === false ? undefined : item.json);
 	if (!subject.ok) return subject;
 	try {
 		const template = await templates.get(readTemplateSpec(params, index));
-		const rendered = await template.render(variables.values);
-		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject: subject.subject };
-		return { ok: true, result: options.includeVariables ? { ...result, variables: template.variables } : result };
+		const rendered = await template.render(variables.value);
+		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject: subject.value };
+		return ok(options.includeVariables ? { ...result, variables: template.variables } : result);
 	} catch (error) {
 		const failure = templateFailure(error);
-		if (failure) return { ok: false, ...failure };
+		if (failure) return fail(failure);
 		throw unexpectedError(node, error, index);
 	}
 }
@@ -68,11 +68,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const options = params.get<RenderOptions>('renderOptions', index, {});
 		const outcome = await renderItem(node, params, templates, parsed, index, items[index], options, sharedProblem);
 		if (outcome.ok) {
-			output.push(resultItem(index, outcome.result));
+			output.push(resultItem(index, outcome.value));
 			continue;
 		}
-		if (!this.continueOnFail()) throw itemValidationError(node, index, outcome.field, outcome.error);
-		output.push(resultItem(index, validationFailed(outcome.field, outcome.error)));
+		if (!this.continueOnFail()) throw itemValidationError(node, index, outcome.failure);
+		output.push(resultItem(index, validationFailed(outcome.failure)));
 	}
+	this.addExecutionHints(...templateHints(templates.compiled));
 	return [output];
 }

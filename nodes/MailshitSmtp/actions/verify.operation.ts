@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { verifyFields } from '../descriptions/verify.fields';
 import { validationFailed, type DnsFailedResult, type ValidationFailedResult } from '../results';
+import { fail, type Result } from '../shared/result';
 import { runInOrder } from '../shared/runInOrder';
 import {
 	createDnsLookup,
@@ -11,6 +12,7 @@ import {
 	type AddressInput,
 	type DnsOptionValues,
 	type MailRoutingCache,
+	type Verification,
 } from '../verification';
 import { ItemParameters } from '../helpers/itemParameters';
 import { configurationError, itemValidationError, resultItems, serviceError } from '../helpers/nodeOutput';
@@ -18,7 +20,7 @@ import { configurationError, itemValidationError, resultItems, serviceError } fr
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['verify'] } }, verifyFields);
 
 /** What an item gets: the exact `/verify` shape, or one of the two failures. */
-type VerifyOutcome = { ok: true; json: { email: string; verification: object } } | { ok: false; result: ValidationFailedResult | DnsFailedResult };
+type VerifyOutcome = Result<{ email: string; verification: Verification }, ValidationFailedResult | DnsFailedResult>;
 
 /**
  * Lookups in flight at once: enough that 1,000 distinct domains do not take 1,000 round trips
@@ -27,17 +29,16 @@ type VerifyOutcome = { ok: true; json: { email: string; verification: object } }
 const LOOKUPS_IN_FLIGHT = 8;
 
 async function verifyItem(routes: MailRoutingCache, input: AddressInput): Promise<VerifyOutcome> {
-	if (!input.ok) return { ok: false, result: validationFailed('email', input.error) };
-	const outcome = await verifyAddress(input.email, routes);
-	if (outcome.ok) return { ok: true, json: { email: outcome.email, verification: outcome.verification } };
-	const { failure } = outcome;
-	const result: DnsFailedResult = { success: false, type: 'dns_failed', error: failure.error, code: failure.code, hint: failure.hint, email: outcome.email };
-	return { ok: false, result };
+	if (!input.ok) return fail(validationFailed(input.failure));
+	const outcome = await verifyAddress(input.value, routes);
+	if (outcome.ok) return outcome;
+	const { email, failure } = outcome.failure;
+	return fail({ success: false, type: 'dns_failed', error: failure.error, code: failure.code, hint: failure.hint, email });
 }
 
 /** The error that stops the node for a failed item; built only then, not for every failure. */
 function verifyError(node: INode, index: number, result: ValidationFailedResult | DnsFailedResult): Error {
-	if (result.type === 'validation_failed') return itemValidationError(node, index, result.field, result.error);
+	if (result.type === 'validation_failed') return itemValidationError(node, index, result);
 	return serviceError(node, index, `Item ${index}: could not verify ${result.email}: ${result.error}`, result);
 }
 
@@ -57,21 +58,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	// DNS settings belong to the execution (one cache), so they are read from the first item.
 	const dns = readDnsOptions(params.get<DnsOptionValues>('verifyOptions', 0, {}));
-	if (!dns.ok) throw configurationError(node, dns.error, dns.field);
-	const routes = createMailRoutingCache(createDnsLookup(dns.options));
+	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
+	const routes = createMailRoutingCache(createDnsLookup(dns.value));
 
 	const inputs = items.map((_item, index) => readAddressInput(params.get<unknown>('email', index, '')));
 	if (!continueOnFail) {
 		const missing = inputs.findIndex((input) => !input.ok);
 		const input = inputs[missing];
-		if (input && !input.ok) throw itemValidationError(node, missing, 'email', input.error);
+		if (input && !input.ok) throw itemValidationError(node, missing, input.failure);
 	}
 
 	const results = runInOrder(items.length, LOOKUPS_IN_FLIGHT, async (index, stop) => {
 		const outcome = await verifyItem(routes, inputs[index]);
-		if (outcome.ok) return { json: outcome.json, pairedItem: { item: index } };
-		if (!continueOnFail) stop(verifyError(node, index, outcome.result));
-		return resultItem(index, outcome.result);
+		if (outcome.ok) return { json: { ...outcome.value }, pairedItem: { item: index } };
+		if (!continueOnFail) stop(verifyError(node, index, outcome.failure));
+		return resultItem(index, outcome.failure);
 	});
 	return [await results];
 }

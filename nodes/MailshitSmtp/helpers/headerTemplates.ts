@@ -1,25 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fillVariables, parseTemplate, type ParsedTemplate, type TemplateError } from '../template';
-import type { ValidationFailure } from '../validation/errors';
+import { Memo } from '../shared/memo';
+import { fail, ok } from '../shared/result';
+import type { ValidationResult } from '../validation/errors';
 import { checkHeaderValue } from '../validation/headers';
 import { pickValue } from './itemOverrides';
 import type { ItemParameters } from './itemParameters';
 
 /**
- * Small templates that fill headers (the subject, the List-Unsubscribe URL): few distinct ones per
- * execution, so each is parsed once, not once per item.
+ * Small templates that fill headers (the subject, the List-Unsubscribe URL): usually one or two
+ * per execution, so each is parsed once, not once per item; a subject built per item by an
+ * expression keeps only the most recent ones.
  */
 export class ParsedTemplates {
-	private readonly parsed = new Map<string, ParsedTemplate>();
+	private readonly parsed = new Memo<string, ParsedTemplate>(256);
 
 	get(source: string, field: string): ParsedTemplate {
-		const key = `${field}\u0000${source}`;
-		let template = this.parsed.get(key);
-		if (!template) {
-			template = parseTemplate(source, field);
-			this.parsed.set(key, template);
-		}
-		return template;
+		return this.parsed.get(`${field}\u0000${source}`, () => parseTemplate(source, field));
 	}
 
 	/**
@@ -27,21 +24,17 @@ export class ParsedTemplates {
 	 * (refused otherwise, naming `field`); values filled in are flattened to one line instead.
 	 * A failure to fill is prefixed with `label`, the header's name as the user knows it.
 	 */
-	fillHeader(source: string, field: string, label: string, values: Record<string, unknown>): HeaderFill {
+	fillHeader(source: string, field: string, label: string, values: Record<string, unknown>): ValidationResult<string> {
 		const lineCheck = checkHeaderValue(source, field);
 		if (!lineCheck.ok) return lineCheck;
 		try {
-			return { ok: true, value: fillVariables(this.get(source, field), values, 'header') };
+			return ok(fillVariables(this.get(source, field), values, 'header'));
 		} catch (error) {
 			// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
-			return { ok: false, field, error: `${label}: ${(error as TemplateError).message}` };
+			return fail({ field, error: `${label}: ${(error as TemplateError).message}` });
 		}
 	}
 }
-
-export type HeaderFill = { ok: true; value: string } | ({ ok: false } & ValidationFailure);
-
-export type SubjectResult = { ok: true; subject: string } | ({ ok: false } & ValidationFailure);
 
 /**
  * The subject of one item, for Send and Render alike, so a preview shows what is sent. Priority:
@@ -55,13 +48,12 @@ export function resolveSubject(
 	index: number,
 	values: Record<string, unknown>,
 	overrides: IDataObject | undefined,
-): SubjectResult {
+): ValidationResult<string> {
 	const nodeSubject = params.get<string>('subject', index, '') || params.get<string>('templateName', index, '');
 	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
 	if (!chosen.trim()) {
-		return { ok: false, field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' };
+		return fail({ field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' });
 	}
-	const filled = parsed.fillHeader(chosen, '_subject', 'Subject', values);
-	return filled.ok ? { ok: true, subject: filled.value } : filled;
+	return parsed.fillHeader(chosen, '_subject', 'Subject', values);
 }
 

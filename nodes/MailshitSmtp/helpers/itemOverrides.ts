@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The item fields of mailshit's API contract that replace the node's values (SPEC §3). */
+/**
+ * The item fields that replace the node's values, as mailshit's HTTP API takes them, so items
+ * built for that API send unchanged; Apply Item Overrides turns them off.
+ */
 export const RESERVED_ITEM_FIELDS = ['_to', '_cc', '_bcc', '_replyTo', '_subject'] as const;
 export type ReservedField = (typeof RESERVED_ITEM_FIELDS)[number];
 

@@ -5,6 +5,7 @@
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import type { MailshitResult } from '../results';
 import type { SmtpFailure } from '../smtp/classifyError';
+import type { ValidationFailure } from '../validation/errors';
 
 /** Builds one output item per input item, always paired with it. */
 export type ResultItem = (index: number, result: MailshitResult) => INodeExecutionData;
@@ -28,10 +29,10 @@ export function resultItems(node: INode): ResultItem {
 }
 
 /** A bad input or setting on one item: the user fixes the item or the node. */
-export function itemValidationError(node: INode, itemIndex: number, field: string, error: string): NodeOperationError {
-	return new NodeOperationError(node, `Item ${itemIndex}: ${error}`, {
+export function itemValidationError(node: INode, itemIndex: number, failure: ValidationFailure): NodeOperationError {
+	return new NodeOperationError(node, `Item ${itemIndex}: ${failure.error}`, {
 		itemIndex,
-		description: `Field: ${field}. Nothing was sent for this item.`,
+		description: `Field: ${failure.field}. Nothing was sent for this item.`,
 	});
 }
 

@@ -1,4 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { fail, ok } from '../shared/result';
+import type { ValidationResult } from '../validation/errors';
 import type { ItemParameters } from './itemParameters';
 
 /** "order.id" = "A-1" becomes { order: { id: "A-1" } }, so key-value variables read like item JSON. */
@@ -17,14 +19,12 @@ function nestDottedKeys(pairs: Array<{ name?: string; value?: unknown }>): Recor
 	return values;
 }
 
-export type VariablesRead = { ok: true; values: Record<string, unknown> } | { ok: false; error: string };
-
 /** The values {{variables}} are filled from, by Variables From: the item JSON, a JSON parameter, or key-value pairs. */
-export function readVariables(params: ItemParameters, itemIndex: number, item: INodeExecutionData): VariablesRead {
+export function readVariables(params: ItemParameters, itemIndex: number, item: INodeExecutionData): ValidationResult<Record<string, unknown>> {
 	const source = params.get<string>('variablesSource', itemIndex, 'item');
 	if (source === 'keyValue') {
 		const pairs = params.get<{ values?: Array<{ name?: string; value?: unknown }> }>('variables', itemIndex, {});
-		return { ok: true, values: nestDottedKeys(pairs.values ?? []) };
+		return ok(nestDottedKeys(pairs.values ?? []));
 	}
 	if (source === 'json') {
 		const raw = params.get<unknown>('variablesJson', itemIndex, '{}');
@@ -33,14 +33,14 @@ export function readVariables(params: ItemParameters, itemIndex: number, item: I
 			try {
 				parsed = JSON.parse(raw);
 			} catch (error) {
-				return { ok: false, error: `Variables (JSON) is not valid JSON: ${(error as Error).message}` };
+				return fail({ field: 'variablesJson', error: `Variables (JSON) is not valid JSON: ${(error as Error).message}` });
 			}
 		}
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			return { ok: false, error: 'Variables (JSON) must be an object such as {"name": "Ada"}' };
+			return fail({ field: 'variablesJson', error: 'Variables (JSON) must be an object such as {"name": "Ada"}' });
 		}
-		return { ok: true, values: parsed as IDataObject };
+		return ok(parsed as IDataObject);
 	}
-	return { ok: true, values: item.json };
+	return ok(item.json);
 }
 

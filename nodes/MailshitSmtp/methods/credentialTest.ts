@@ -19,5 +19,5 @@ export async function mailshitSmtpConnectionTest(
 		return { status: 'Error', message: (error as ConfigurationError).message };
 	}
 	const result = await testSmtpConnection(settings);
-	return { status: result.ok ? 'OK' : 'Error', message: result.message };
+	return result.ok ? { status: 'OK', message: result.value } : { status: 'Error', message: result.failure.hint };
 }

@@ -1,6 +1,6 @@
 /**
  * Every sentence the user can get about a failed connection or delivery, in one table. Each entry
- * names the cause and the fix in one sentence, in the order of the product page's troubleshooting:
+ * names the cause and the fix in one sentence, in the order a session meets them:
  * connection, TLS, authentication, then what the server said about the message.
  */
 export type HintId =

@@ -4,7 +4,7 @@
  */
 import { createHtmlBody, createTextBody, type BodyRenderer, type RenderPath } from './bodyRenderer';
 import { MissingVariablesError, TemplateError } from './errors';
-import { encodeAll, findMissingVariables, interleave, resolveValues } from './fillVariables';
+import { encodeAll, interleave, resolveValues } from './fillVariables';
 import { listVariables, type TemplateVariable } from './listVariables';
 import { prepareMjmlBody } from './mjmlBody';
 import { parseTemplate, type ParsedTemplate } from './parseTemplate';
@@ -43,8 +43,6 @@ export interface CompiledTemplate {
 	/** Variables of the body and the text template (see listVariables). */
 	readonly variables: TemplateVariable[];
 	readonly stats: Readonly<RenderStats>;
-	/** Required variables without a value in `values` — exactly what render() would reject. */
-	missingVariables(values: Record<string, unknown>): string[];
 	/** Throws MissingVariablesError (all names at once) or, for per-item MJML, TemplateError. */
 	render(values: Record<string, unknown>): Promise<RenderedEmail>;
 	/**
@@ -106,7 +104,6 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		...(renderer.perItemReason !== undefined && { perItemReason: renderer.perItemReason }),
 		variables: listVariables(templates),
 		stats,
-		missingVariables: (values) => findMissingVariables(templates, values),
 		render,
 		check,
 	};

@@ -37,17 +37,6 @@ export function resolveValues(tokens: readonly VariableToken[], values: Record<s
 	return { texts, missing };
 }
 
-/** Names of the required variables of these templates that have no value, in order of appearance. */
-export function findMissingVariables(templates: readonly ParsedTemplate[], values: Record<string, unknown>): string[] {
-	const missing: string[] = [];
-	for (const template of templates) {
-		for (const name of resolveValues(template.tokens, values).missing) {
-			if (!missing.includes(name)) missing.push(name);
-		}
-	}
-	return missing;
-}
-
 /** Throws MissingVariablesError naming every missing variable at once. */
 export function fillVariables(parsed: ParsedTemplate, values: Record<string, unknown>, mode: FillMode): string {
 	const { texts, missing } = resolveValues(parsed.tokens, values);

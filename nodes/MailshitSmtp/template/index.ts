@@ -5,7 +5,7 @@
 export { TemplateError, MissingVariablesError, MjmlValidationError, missingVariablesMessage, type MjmlProblem, type SourcePosition } from './errors';
 export { parseTemplate, describeToken, type ParsedTemplate, type VariableToken } from './parseTemplate';
 export { listVariables, type TemplateVariable } from './listVariables';
-export { fillVariables, findMissingVariables, resolveValues, type FillMode } from './fillVariables';
+export { fillVariables, resolveValues, type FillMode } from './fillVariables';
 export { lookupPath, lookupVariable, formatValue, isMissing } from './values';
 export { escapeHtml, toHeaderSafe } from './escape';
 export { htmlToText } from './htmlToText';

@@ -1,5 +1,6 @@
 /**
- * The variables a template uses, for the node to show or output (SPEC §3 "can be listed").
+ * The variables a template uses, for the node to show (the Validation Rules picker) or output
+ * (Render's Include Variable List).
  */
 import { parseTemplate, type ParsedTemplate } from './parseTemplate';
 

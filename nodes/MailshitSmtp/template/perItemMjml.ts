@@ -6,6 +6,7 @@
  * memoised by the filled source, so items with identical values compile once; the memo is
  * bounded because a long execution of distinct items would otherwise hold every email in memory.
  */
+import { Memo } from '../shared/memo';
 import { htmlToText } from './htmlToText';
 import { compileMjml } from './mjmlCompile';
 import type { ParsedTemplate } from './parseTemplate';
@@ -22,21 +23,13 @@ export type PerItemRenderer = (htmlParts: readonly string[]) => Promise<PerItemO
 const MEMO_SIZE = 32;
 
 export function createPerItemRenderer(parsed: ParsedTemplate, fonts: Record<string, string>, onCompile: () => void): PerItemRenderer {
-	const memo = new Map<string, Promise<PerItemOutput>>();
+	const memo = new Memo<string, Promise<PerItemOutput>>(MEMO_SIZE);
 	return (htmlParts) => {
 		const filled = substituteTokens(parsed, htmlParts);
-		const hit = memo.get(filled.text);
-		if (hit) {
-			// Re-insert: Map keeps insertion order, so the oldest entry is the least recently used.
-			memo.delete(filled.text);
-			memo.set(filled.text, hit);
-			return hit;
-		}
-		onCompile();
-		const output = compileMjml(filled.text, { field: parsed.field, locate: filled.locate, fonts }).then(withLazyText);
-		memo.set(filled.text, output);
-		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-		return output;
+		return memo.get(filled.text, () => {
+			onCompile();
+			return compileMjml(filled.text, { field: parsed.field, locate: filled.locate, fonts }).then(withLazyText);
+		});
 	};
 }
 

@@ -6,12 +6,15 @@
  * failed (the same source fails the same way), so a broken template is reported per item
  * without being recompiled for each.
  */
+import { Memo } from '../shared/memo';
 import { compileTemplate, type CompiledTemplate, type TemplateSpec } from './compiledTemplate';
 
 export interface TemplateCache {
 	get(spec: TemplateSpec): Promise<CompiledTemplate>;
 	/** Distinct templates requested so far. */
 	readonly size: number;
+	/** The templates compiled so far, in the order they finished: what the node reports on. */
+	readonly compiled: readonly CompiledTemplate[];
 }
 
 /**
@@ -21,28 +24,25 @@ export interface TemplateCache {
  * and hash for each of 10,000 items.
  */
 export function createTemplateCache(): TemplateCache {
-	const compiled = new Map<string, Map<string, Map<string, Promise<CompiledTemplate>>>>();
+	const compiled = new Memo<string, Memo<string, Memo<string, Promise<CompiledTemplate>>>>();
 	let size = 0;
-	const level = <V>(map: Map<string, V>, key: string, create: () => V): V => {
-		let value = map.get(key);
-		if (value === undefined) {
-			value = create();
-			map.set(key, value);
-		}
-		return value;
-	};
+	const compiledList: CompiledTemplate[] = [];
 	return {
 		get(spec) {
-			const byBody = level(compiled, spec.format, () => new Map());
-			const byText = level(byBody, spec.body, () => new Map());
+			const byBody = compiled.get(spec.format, () => new Memo());
+			const byText = byBody.get(spec.body, () => new Memo());
 			const text = spec.textTemplate?.trim() ? spec.textTemplate : '';
-			return level(byText, text, () => {
+			return byText.get(text, () => {
 				size++;
-				return compileTemplate(spec);
+				return compileTemplate(spec).then((template) => {
+					compiledList.push(template);
+					return template;
+				});
 			});
 		},
 		get size() {
 			return size;
 		},
+		compiled: compiledList,
 	};
 }

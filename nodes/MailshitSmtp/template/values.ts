@@ -28,7 +28,7 @@ export function lookupVariable(values: Record<string, unknown>, name: string, pa
 	return lookupPath(values, path);
 }
 
-/** SPEC §3: undefined, null and "" are "missing" and take the default (or fail when required). */
+/** undefined, null and "" are "missing": they take the default, or fail a required variable. */
 export function isMissing(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }

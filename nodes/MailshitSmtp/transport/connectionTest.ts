@@ -1,12 +1,14 @@
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { fail, ok, type Result } from '../shared/result';
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
 import { port25Warning } from '../smtp/errorHints';
 import { smtpTransportOptions } from './smtpOptions';
 import { endpointLabel, type SmtpSettings } from '../smtp/settings';
 import { redactSecrets, secretForms } from '../smtp/redactSecrets';
 
-export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string; failure: SmtpFailure };
+/** The sentence for a reached server, or the failure whose hint is the sentence for the user. */
+export type ConnectionTestResult = Result<string, SmtpFailure>;
 
 /**
  * A pseudo SASL method: nodemailer's customAuth hook is its public way to send raw commands on an
@@ -157,14 +159,14 @@ export async function testSmtpConnection(settings: SmtpSettings): Promise<Connec
 			if (!connection.allowsAuth) {
 				const notOffered = Object.assign(new Error('The server did not advertise AUTH'), { code: 'ENOAUTH', command: 'EHLO' });
 				const failure = smtpFailure('authNotOffered', notOffered, settings);
-				return { ok: false, message: failure.hint, failure };
+				return fail(failure);
 			}
 			await login(connection, { user: settings.user, pass: settings.password });
 		}
 		await probeEnvelope(connection, settings.fromEmail);
 		const message = redactSecrets(describeSuccess(settings, connection), secrets);
 		connection.quit();
-		return { ok: true, message };
+		return ok(message);
 	} catch (error) {
 		let failure = classifySmtpError(error, settings);
 		if (failure.hintId === 'greetingTimeout' && !settings.secure && (await speaksImplicitTls(settings))) {
@@ -175,7 +177,7 @@ export async function testSmtpConnection(settings: SmtpSettings): Promise<Connec
 			const validTo = (await peekCertificate(settings))?.valid_to;
 			if (validTo) failure = smtpFailure('expiredCertificate', error, settings, { expiredOn: validTo });
 		}
-		return { ok: false, message: failure.hint, failure };
+		return fail(failure);
 	} finally {
 		connection.close();
 	}

@@ -1,6 +1,7 @@
 import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from 'nodemailer';
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
 import { classifyDeliveryFailure, retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
+import { fail, ok, type Result } from '../shared/result';
 import { createRateLimiter } from './rateLimiter';
 import { smtpTransportOptions } from './smtpOptions';
 import type { SmtpSettings } from '../smtp/settings';
@@ -12,7 +13,7 @@ export interface DeliveredInfo {
 	response: string;
 }
 
-export type DeliveryOutcome = { ok: true; info: DeliveredInfo } | { ok: false; failure: SmtpFailure };
+export type DeliveryOutcome = Result<DeliveredInfo, SmtpFailure>;
 
 export interface PooledSender {
 	/** `message.messageId` must be set: it identifies the message across attempts. */
@@ -64,21 +65,18 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 			for (let attempts = 1; ; attempts++) {
 				try {
 					const info = await attempt(message);
-					return {
-						ok: true,
-						info: {
-							messageId: info.messageId,
-							accepted: addresses(info.accepted),
-							rejected: addresses(info.rejected),
-							response: String(info.response ?? ''),
-						},
-					};
+					return ok({
+						messageId: info.messageId,
+						accepted: addresses(info.accepted),
+						rejected: addresses(info.rejected),
+						response: String(info.response ?? ''),
+					});
 				} catch (error) {
 					let failure = classifySmtpError(error, settings);
 					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
 					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
 					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
-					if (!retry || attempts > options.retries) return { ok: false, failure };
+					if (!retry || attempts > options.retries) return fail(failure);
 					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));
 				} finally {
 					written.delete(message.messageId);

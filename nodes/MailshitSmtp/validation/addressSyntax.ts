@@ -10,10 +10,12 @@ import { domainProblem, type DomainRules } from './domain';
 import { localPartProblem } from './localPart';
 import { utf8Length } from './octetLength';
 import { domainToASCII } from 'node:url';
+import { fail, ok, type Result } from '../shared/result';
 
 export type AddressValidationOptions = DomainRules;
 
-export type AddressCheck = { ok: true } | { ok: false; reason: string };
+/** Passes, or fails with the sentence "Invalid email address: …". */
+export type AddressCheck = Result<undefined, string>;
 
 /**
  * RFC 5321 §4.5.3.1.3 limits a path to 256 octets including its angle brackets, so the address
@@ -31,7 +33,7 @@ const INVISIBLE_OR_BROKEN = /(?![\u200c\u200d])[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 
 export function validateAddress(address: unknown, options: AddressValidationOptions = {}): AddressCheck {
 	const problem = addressProblem(address, options);
-	return problem === undefined ? { ok: true } : { ok: false, reason: `Invalid email address: ${problem}` };
+	return problem === undefined ? ok() : fail(`Invalid email address: ${problem}`);
 }
 
 /** The end of the sentence "Invalid email address: …", or undefined when the address is fine. */
@@ -48,6 +50,14 @@ export function addressProblem(address: unknown, options: AddressValidationOptio
 
 	const octets = addressOctetsAsSent(parts.localPart, parts.domain);
 	return octets > MAX_ADDRESS_OCTETS ? `the address is longer than ${MAX_ADDRESS_OCTETS} characters` : undefined;
+}
+
+/**
+ * The domain of an address that passed the format check: after the last @, since a quoted local
+ * part may hold an @ of its own but a domain never does.
+ */
+export function domainOf(address: string): string {
+	return address.slice(address.lastIndexOf('@') + 1);
 }
 
 function unsafeCharacterProblem(address: string): string | undefined {

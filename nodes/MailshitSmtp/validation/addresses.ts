@@ -1,18 +1,19 @@
 /**
  * Recipient fields (To, CC, BCC, Reply-To, From) from raw input to what nodemailer is given.
  *
- *   validateRecipients(input, '_to')  →  { ok: true, recipients }  →  recipients.map(formatRecipient)
+ *   validateRecipients(input, '_to')  →  { ok: true, value: recipients }  →  recipients.map(formatRecipient)
  *
  * This file is the address API the node uses; the pieces live next to it by concern:
  * recipientParsing (input shapes, addressparser), addressSyntax (one address),
  * localPart / domain (the two halves, with their RFC rules).
  */
 import { addressProblem, type AddressValidationOptions } from './addressSyntax';
+import { fail } from '../shared/result';
 import { quoteForMessage } from './messageText';
 import { readRecipients, type Recipient, type RecipientsResult } from './recipientParsing';
 
 export { readRecipients, type Recipient, type RecipientsResult } from './recipientParsing';
-export { validateAddress, MAX_ADDRESS_OCTETS, type AddressCheck, type AddressValidationOptions } from './addressSyntax';
+export { domainOf, validateAddress, MAX_ADDRESS_OCTETS, type AddressCheck, type AddressValidationOptions } from './addressSyntax';
 
 /** The `{ name, address }` object form nodemailer accepts for every address field. */
 export interface NodemailerAddress {
@@ -22,7 +23,7 @@ export interface NodemailerAddress {
 
 /**
  * Parses and checks every recipient; the first problem wins and names the field. An empty field
- * is `{ ok: true, recipients: [] }` — whether the field is required is the caller's decision.
+ * is `{ ok: true, value: [] }` — whether the field is required is the caller's decision.
  */
 export function validateRecipients(
 	input: unknown,
@@ -31,11 +32,11 @@ export function validateRecipients(
 ): RecipientsResult {
 	const read = readRecipients(input, field);
 	if (!read.ok) return read;
-	for (const recipient of read.recipients) {
+	for (const recipient of read.value) {
 		const problem = addressProblem(recipient.address, options);
 		if (problem !== undefined) {
 			const value = quoteForMessage(recipient.address);
-			return { ok: false, field, error: `Invalid email address ${value} in ${field}: ${problem}`, value };
+			return fail({ field, error: `Invalid email address ${value} in ${field}: ${problem}`, value });
 		}
 	}
 	return read;

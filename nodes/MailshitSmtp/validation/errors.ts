@@ -4,6 +4,7 @@
  * compile) is wrong for every item instead, and is thrown as a ConfigurationError
  * (shared/configurationError.ts). This module imports nothing from n8n.
  */
+import type { Result } from '../shared/result';
 
 /** A failed check on one item's data, in the shape of the `validation_failed` result. */
 export interface ValidationFailure {
@@ -15,4 +16,5 @@ export interface ValidationFailure {
 	value?: string;
 }
 
-export type ValidationResult = { ok: true } | ({ ok: false } & ValidationFailure);
+/** A check of one item's data: its value when it passes, the failure naming the field when not. */
+export type ValidationResult<T = undefined> = Result<T, ValidationFailure>;

@@ -2,11 +2,12 @@
  * Header values and custom headers, checked before nodemailer sees them.
  *
  * Nodemailer would not let a CR/LF through as a new header line (it encodes or strips it), but it
- * would quietly send something other than what the user wrote; SPEC §4 wants "CR/LF in headers" to
- * be a clear error naming the field instead.
+ * would quietly send something other than what the user wrote; a CR/LF in a header is therefore a
+ * clear error naming the field instead.
  */
 import { describeControlCharacter, findControlCharacter } from './controlCharacters';
 import type { ValidationResult } from './errors';
+import { fail, ok } from '../shared/result';
 import { quoteForMessage } from './messageText';
 
 /**
@@ -14,8 +15,8 @@ import { quoteForMessage } from './messageText';
  * case-insensitive). Letting a custom header repeat one of them would not replace it but add a
  * second copy: two Subject or Content-Type lines make clients pick either, and a custom To, Cc or
  * Bcc would silently add recipients, because nodemailer builds the SMTP envelope from every
- * address header it carries. Beyond the list in the brief:
- *  - Reply-To: the node has its own field for it (SPEC §3);
+ * address header it carries. Beyond the headers every message has:
+ *  - Reply-To: the node has its own field for it;
  *  - Return-Path: added by the receiving MTA from the envelope; a sender must not set it
  *    (RFC 5321 §4.4).
  * Not reserved, on purpose: Sender, In-Reply-To and References (threading), List-* and
@@ -49,31 +50,29 @@ const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
  */
 export function checkHeaderValue(value: string, field: string): ValidationResult {
 	const control = findControlCharacter(value, { allowTab: true });
-	if (!control) return { ok: true };
-	return { ok: false, field, error: `${field} contains ${describeControlCharacter(control)}`, value: quoteForMessage(value) };
+	if (!control) return ok();
+	return fail({ field, error: `${field} contains ${describeControlCharacter(control)}`, value: quoteForMessage(value) });
 }
 
 /** The name of a user-supplied header: RFC 5322 field-name syntax, and not one of RESERVED_HEADER_NAMES. */
 export function checkCustomHeaderName(name: string, field = 'Custom Headers'): ValidationResult {
 	const shown = quoteForMessage(name);
-	if (name === '') return { ok: false, field, error: `${field}: a header name is empty` };
+	if (name === '') return fail({ field, error: `${field}: a header name is empty` });
 	if (!FIELD_NAME.test(name)) {
-		return {
-			ok: false,
+		return fail({
 			field,
 			error: `${field}: header name ${shown} may only contain printable ASCII characters other than ":" and spaces`,
 			value: shown,
-		};
+		});
 	}
 	if (RESERVED_LOWER_CASE.has(name.toLowerCase())) {
-		return {
-			ok: false,
+		return fail({
 			field,
 			error: `${field}: ${shown} is set by the node itself and cannot be a custom header`,
 			value: shown,
-		};
+		});
 	}
-	return { ok: true };
+	return ok();
 }
 
 /**
@@ -85,8 +84,8 @@ export function checkCustomHeader(name: string, value: unknown, field = 'Custom 
 	if (!nameCheck.ok) return nameCheck;
 	const shown = quoteForMessage(name);
 	if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-		return { ok: false, field, error: `${field}: the value of header ${shown} must be text`, value: shown };
+		return fail({ field, error: `${field}: the value of header ${shown} must be text`, value: shown });
 	}
 	const valueCheck = checkHeaderValue(String(value), `${field}: header ${shown}`);
-	return valueCheck.ok ? valueCheck : { ...valueCheck, field };
+	return valueCheck.ok ? valueCheck : fail({ ...valueCheck.failure, field });
 }

@@ -1,7 +1,7 @@
 /**
  * Turns whatever a recipient field holds into a flat list of `{ name?, address }`.
  *
- * Accepted input (SPEC §3 "Recipients and reserved fields"):
+ * Accepted input, for To, CC, BCC, Reply-To and the item fields _to, _cc, _bcc, _replyTo:
  *  - a string with one or more addresses separated by `,` or `;`: `a@x.com, "Doe, John" <j@x.com>`;
  *  - an array of such strings and/or of `{ name, address }` / `{ name, email }` objects;
  *  - a single such object;
@@ -20,7 +20,8 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { countUnquotedAt, normalizeAddressText, scanAddressList } from './addressListScan';
 import { describeControlCharacter, findControlCharacter } from './controlCharacters';
-import type { ValidationFailure } from './errors';
+import { fail, ok } from '../shared/result';
+import type { ValidationFailure, ValidationResult } from './errors';
 import { quoteForMessage } from './messageText';
 
 export interface Recipient {
@@ -28,7 +29,7 @@ export interface Recipient {
 	address: string;
 }
 
-export type RecipientsResult = { ok: true; recipients: Recipient[] } | ({ ok: false } & ValidationFailure);
+export type RecipientsResult = ValidationResult<Recipient[]>;
 
 /** Arrays of arrays are flattened, as nodemailer does; deeper than this is not recipient data. */
 const MAX_ARRAY_NESTING = 8;
@@ -37,7 +38,7 @@ const MAX_ARRAY_NESTING = 8;
 export function readRecipients(input: unknown, field: string): RecipientsResult {
 	const recipients: Recipient[] = [];
 	const failure = collectRecipients(input, field, recipients, 0);
-	return failure ? { ok: false, ...failure } : { ok: true, recipients };
+	return failure ? fail(failure) : ok(recipients);
 }
 
 function collectRecipients(input: unknown, field: string, into: Recipient[], depth: number): ValidationFailure | undefined {

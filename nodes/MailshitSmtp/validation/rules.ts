@@ -1,7 +1,7 @@
 /**
- * Optional per-variable regex rules (SPEC §3 "Validation before sending"): e.g. `order.id` must
+ * Optional per-variable regex rules, checked before anything is sent: e.g. `order.id` must
  * match `^\d+$`. A failing rule is a ValidationFailure naming the variable, so the item is not sent;
- * a rule that can never work (bad regex, dangerous regex, bad flags) is a ConfigurationError.
+ * a rule that can never work (bad regex, dangerous regex) is a ConfigurationError.
  *
  * Semantics, decided here:
  *  - JavaScript `RegExp.test`: the pattern matches anywhere unless anchored with ^…$;
@@ -10,13 +10,15 @@
  *    an empty string is present and is checked;
  *  - numbers, booleans and bigints are checked as their string form, dates as ISO 8601; objects
  *    and arrays fail with a hint to point the rule at a field inside them;
- *  - flags `g` and `y` are dropped: they make a RegExp remember `lastIndex` between `test` calls,
- *    so reusing one compiled rule across items would fail every other item;
+ *  - no flags: the node's rule has a variable, a pattern and a message; a case-insensitive match
+ *    is written into the pattern (`[Aa]`), and a stateful flag (g, y) would make one compiled rule
+ *    answer differently for every other item;
  *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, to bound the time a
  *    backtracking pattern can take (see also regexSafety.ts).
  */
 import type { ValidationResult } from './errors';
 import { ConfigurationError } from '../shared/configurationError';
+import { fail, ok } from '../shared/result';
 import { quoteForMessage } from './messageText';
 import { findNestedQuantifier } from './regexSafety';
 import { formatValue, lookupVariable } from '../template/values';
@@ -25,7 +27,6 @@ export interface VariableRule {
 	/** Dotted path into the item's values: `email`, `order.id`, `items.0.sku`. */
 	variable: string;
 	pattern: string;
-	flags?: string;
 	/** Replaces the default error sentence when the value does not match. */
 	message?: string;
 }
@@ -38,9 +39,6 @@ export interface CompiledVariableRule {
 
 /** Rule values longer than this many characters fail rather than being matched. */
 export const MAX_RULE_INPUT_LENGTH = 1000;
-
-const SUPPORTED_FLAGS = /^[dimsuvgy]*$/;
-const STATEFUL_FLAGS = /[gy]/g;
 
 /** Compiles every rule once; throws ConfigurationError for the first one that can never work. */
 export function compileVariableRules(rules: readonly VariableRule[]): CompiledVariableRule[] {
@@ -58,9 +56,9 @@ export function checkVariableRules(
 		const value = lookupVariable(values, rule.variable, rule.variable.split('.'));
 		if (value === null || value === undefined) continue;
 		const failure = ruleFailure(rule, value);
-		if (failure) return { ok: false, field: rule.variable, ...failure };
+		if (failure) return fail({ field: rule.variable, ...failure });
 	}
-	return { ok: true };
+	return ok();
 }
 
 function compileVariableRule(rule: VariableRule, index: number): CompiledVariableRule {
@@ -74,11 +72,7 @@ function compileVariableRule(rule: VariableRule, index: number): CompiledVariabl
 	if (typeof rule.pattern !== 'string' || rule.pattern === '') {
 		throw new ConfigurationError(`${where} has an empty pattern`, field);
 	}
-	const flags = rule.flags ?? '';
-	if (!SUPPORTED_FLAGS.test(flags)) {
-		throw new ConfigurationError(`${where}: flags may only contain d, g, i, m, s, u, v and y (g and y are ignored)`, field);
-	}
-	const regex = compileRegExp(rule.pattern, flags.replace(STATEFUL_FLAGS, ''));
+	const regex = compileRegExp(rule.pattern);
 	if (!(regex instanceof RegExp)) {
 		throw new ConfigurationError(`${where}: the pattern is not a valid regular expression (${regex.message})`, field);
 	}
@@ -92,9 +86,9 @@ function compileVariableRule(rule: VariableRule, index: number): CompiledVariabl
 	return rule.message ? { variable, regex, message: rule.message } : { variable, regex };
 }
 
-function compileRegExp(pattern: string, flags: string): RegExp | Error {
+function compileRegExp(pattern: string): RegExp | Error {
 	try {
-		return new RegExp(pattern, flags);
+		return new RegExp(pattern);
 	} catch (error) {
 		return error instanceof Error ? error : new Error(String(error));
 	}

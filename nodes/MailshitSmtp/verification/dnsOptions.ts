@@ -4,6 +4,8 @@
  */
 import { DEFAULT_DNS_TIMEOUT_MS, type DnsLookupOptions } from './dnsLookup';
 import { parseDnsServers } from './dnsServers';
+import { fail, ok } from '../shared/result';
+import type { ValidationResult } from '../validation/errors';
 
 /** The option values as n8n hands them over (names as in descriptions/dnsOptions.fields.ts). */
 export interface DnsOptionValues {
@@ -11,7 +13,7 @@ export interface DnsOptionValues {
 	dnsTimeout?: number;
 }
 
-export type DnsOptionsResult = { ok: true; options: Required<DnsLookupOptions> } | { ok: false; error: string; field: 'DNS Servers' };
+export type DnsOptionsResult = ValidationResult<Required<DnsLookupOptions>>;
 
 /** A budget below 50 ms fails even on loopback; above a minute nobody is waiting any more. */
 export const MIN_DNS_TIMEOUT_MS = 50;
@@ -19,8 +21,8 @@ export const MAX_DNS_TIMEOUT_MS = 60_000;
 
 export function readDnsOptions(values: DnsOptionValues): DnsOptionsResult {
 	const servers = parseDnsServers(values.dnsServers);
-	if (!servers.ok) return { ok: false, error: servers.error, field: 'DNS Servers' };
-	return { ok: true, options: { servers: servers.servers, timeoutMs: dnsTimeoutMs(values.dnsTimeout) } };
+	if (!servers.ok) return fail({ field: 'DNS Servers', error: servers.failure });
+	return ok({ servers: servers.value, timeoutMs: dnsTimeoutMs(values.dnsTimeout) });
 }
 
 function dnsTimeoutMs(seconds: unknown): number {

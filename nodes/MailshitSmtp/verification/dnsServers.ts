@@ -7,8 +7,9 @@
  * it is about to use. Empty = the system's resolvers (/etc/resolv.conf), the default.
  */
 import { isIP, isIPv6 } from 'node:net';
+import { fail, ok, type Result } from '../shared/result';
 
-export type DnsServersResult = { ok: true; servers: string[] } | { ok: false; error: string };
+export type DnsServersResult = Result<string[], string>;
 
 const IPV6_WITH_PORT = /^\[([^\]]+)\](?::(\d+))?$/;
 const IPV4_WITH_PORT = /^([^:]+):(\d+)$/;
@@ -18,10 +19,10 @@ export function parseDnsServers(text: string | undefined): DnsServersResult {
 	const servers: string[] = [];
 	for (const entry of entries) {
 		const problem = dnsServerProblem(entry);
-		if (problem) return { ok: false, error: `DNS Servers: ${JSON.stringify(entry)} ${problem}` };
+		if (problem) return fail(`DNS Servers: ${JSON.stringify(entry)} ${problem}`);
 		servers.push(entry);
 	}
-	return { ok: true, servers };
+	return ok(servers);
 }
 
 function dnsServerProblem(entry: string): string | undefined {

@@ -10,16 +10,23 @@
  * the format check already (validation/addresses).
  */
 import { domainToASCII } from 'node:url';
+import { fail, ok, type Result } from '../shared/result';
+import { domainOf } from '../validation/addresses';
 import { createDnsLookup, type DnsLookupOptions } from './dnsLookup';
 import { mailRoutingProblem } from './mailRouting';
 import { createMailRoutingCache } from './mailRoutingCache';
 
 export type DomainCheckerOptions = DnsLookupOptions;
 
-export type DomainCheck =
-	| { ok: true }
-	/** `dnsError`: DNS gave no answer (timeout, SERVFAIL, …), so the domain was not judged; `code` is node's. */
-	| { ok: false; reason: string; dnsError?: boolean; code?: string; hint?: string };
+/** A domain that cannot receive mail; with `code` and `hint` when DNS gave no answer (timeout, SERVFAIL, …), so the domain was not judged. */
+export interface UndeliverableDomain {
+	error: string;
+	/** node's DNS error code. */
+	code?: string;
+	hint?: string;
+}
+
+export type DomainCheck = Result<undefined, UndeliverableDomain>;
 
 export interface DomainChecker {
 	check(address: string): Promise<DomainCheck>;
@@ -29,19 +36,19 @@ export function createDomainChecker(options: DomainCheckerOptions = {}): DomainC
 	const routes = createMailRoutingCache(createDnsLookup(options));
 	return {
 		async check(address) {
-			const domain = address.slice(address.lastIndexOf('@') + 1);
+			const domain = domainOf(address);
 			// An address literal (user@[192.0.2.1]) names its host: there is no domain to look up.
-			if (domain.startsWith('[')) return { ok: true };
+			if (domain.startsWith('[')) return ok();
 			const asciiDomain = domainToASCII(domain);
-			if (asciiDomain === '') return { ok: false, reason: `Invalid email address ${JSON.stringify(address)}: the domain is not valid` };
+			if (asciiDomain === '') return fail({ error: `Invalid email address ${JSON.stringify(address)}: the domain is not valid` });
 
 			const routing = await routes.routing(asciiDomain);
 			if (routing.kind === 'dns-failed') {
 				const { failure } = routing;
-				return { ok: false, dnsError: true, code: failure.code, hint: failure.hint, reason: `Could not check the domain of ${address}: ${failure.error}` };
+				return fail({ code: failure.code, hint: failure.hint, error: `Could not check the domain of ${address}: ${failure.error}` });
 			}
 			const problem = mailRoutingProblem(domain, routing);
-			return problem === undefined ? { ok: true } : { ok: false, reason: `${address} cannot receive mail: ${problem}` };
+			return problem === undefined ? ok() : fail({ error: `${address} cannot receive mail: ${problem}` });
 		},
 	};
 }

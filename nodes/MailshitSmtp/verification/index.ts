@@ -13,4 +13,4 @@ export { createMailRoutingCache, type MailRoutingCache } from './mailRoutingCach
 export { isDisposableDomain } from './disposableDomains';
 export { isRoleAccount } from './roleAccounts';
 export { verifyAddress, type AddressVerification, type Verification } from './verifyAddress';
-export { createDomainChecker, type DomainCheck, type DomainChecker, type DomainCheckerOptions } from './domainChecker';
+export { createDomainChecker, type DomainCheck, type DomainChecker, type DomainCheckerOptions, type UndeliverableDomain } from './domainChecker';

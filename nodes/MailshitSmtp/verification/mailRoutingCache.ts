@@ -7,6 +7,7 @@
  * costing the full DNS Timeout. The cache lives as long as one execution of the node, so the next
  * run asks again; TTLs do not matter at that scale.
  */
+import { Memo } from '../shared/memo';
 import type { DnsLookup } from './dnsLookup';
 import { resolveMailRouting, type MailRouting } from './mailRouting';
 
@@ -16,16 +17,11 @@ export interface MailRoutingCache {
 }
 
 export function createMailRoutingCache(lookup: DnsLookup): MailRoutingCache {
-	const byDomain = new Map<string, Promise<MailRouting>>();
+	const byDomain = new Memo<string, Promise<MailRouting>>();
 	return {
 		routing(domain) {
 			const key = domain.toLowerCase();
-			let routing = byDomain.get(key);
-			if (!routing) {
-				routing = resolveMailRouting(key, lookup);
-				byDomain.set(key, routing);
-			}
-			return routing;
+			return byDomain.get(key, () => resolveMailRouting(key, lookup));
 		},
 	};
 }

@@ -1,6 +1,5 @@
 import {
 	fillVariables,
-	findMissingVariables,
 	MissingVariablesError,
 	parseTemplate,
 	type FillMode,
@@ -80,11 +79,6 @@ describe('fillVariables: defaults and missing values', () => {
 		expect(missing.message).toBe('Missing variables: a, empty, order.missing, nothing');
 		expect(missing.variables).toEqual(['a', 'empty', 'order.missing', 'nothing']);
 		expect(missing.field).toBe('template');
-	});
-
-	it('findMissingVariables lists the same names across templates without throwing', () => {
-		const templates = [parseTemplate('{{a}} {{name}}', 'template'), parseTemplate('{{b}} {{a}} {{c|x}}', 'text')];
-		expect(findMissingVariables(templates, values)).toEqual(['a', 'b']);
 	});
 });
 

@@ -107,7 +107,7 @@ describe('validateAddress refuses malformed addresses with a short reason', () =
 		['fullwidth symbol that maps to _', 'a@x\uff3fy.com', 'the domain may only contain letters, digits, hyphens and dots'],
 		['IP literal by default', 'user@[192.0.2.1]', 'IP address literals like [192.0.2.1] are not accepted'],
 	])('%s: %j', (_case, address, reason) => {
-		expect(validateAddress(address)).toEqual({ ok: false, reason: `Invalid email address: ${reason}` });
+		expect(validateAddress(address)).toEqual({ ok: false, failure: `Invalid email address: ${reason}` });
 	});
 
 	it.each<[string, string, AddressValidationOptions, string]>([
@@ -117,6 +117,6 @@ describe('validateAddress refuses malformed addresses with a short reason', () =
 		['IPv6 zone id', 'user@[IPv6:fe80::1%eth0]', { allowDomainLiteral: true }, 'the IP address in brackets is not a valid IPv4 or IPv6 address'],
 		['unclosed literal', 'user@[192.0.2.1', { allowDomainLiteral: true }, 'the [ after the @ is not closed'],
 	])('%s: %j', (_case, address, options, reason) => {
-		expect(validateAddress(address, options)).toEqual({ ok: false, reason: `Invalid email address: ${reason}` });
+		expect(validateAddress(address, options)).toEqual({ ok: false, failure: `Invalid email address: ${reason}` });
 	});
 });

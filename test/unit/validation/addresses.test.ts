@@ -26,31 +26,33 @@ describe('validateRecipients accepts the corpus', () => {
 		['empty input is not an error', undefined, []],
 		['empty string is not an error', '', []],
 	])('%s', (_case, input, recipients) => {
-		expect(validateRecipients(input, '_to')).toEqual({ ok: true, recipients });
+		expect(validateRecipients(input, '_to')).toEqual({ ok: true, value: recipients });
 	});
 
 	it('passes the address options through', () => {
 		const options: AddressValidationOptions = { allowSingleLabelDomain: true };
 		expect(validateRecipients('Dev <dev@localhost>', '_to', options)).toEqual({
 			ok: true,
-			recipients: [{ name: 'Dev', address: 'dev@localhost' }],
+			value: [{ name: 'Dev', address: 'dev@localhost' }],
 		});
 	});
 
 	it('validates 10,000 recipients', () => {
 		const list = Array.from({ length: 10_000 }, (_, i) => `User ${i} <user${i}@example${i % 50}.com>`).join(', ');
 		const result = validateRecipients(list, '_bcc');
-		expect(result.ok && result.recipients.length).toBe(10_000);
-		expect(validateRecipients(`${list}, broken@`, '_bcc')).toMatchObject({ ok: false, value: '"broken@"' });
+		expect(result.ok && result.value.length).toBe(10_000);
+		expect(validateRecipients(`${list}, broken@`, '_bcc')).toMatchObject({ ok: false, failure: { value: '"broken@"' } });
 	});
 });
 
 describe('validateRecipients names the field and the address', () => {
 	const invalid = (address: string, field: string, reason: string): RecipientsResult => ({
 		ok: false,
-		field,
-		error: `Invalid email address ${JSON.stringify(address)} in ${field}: ${reason}`,
-		value: JSON.stringify(address),
+		failure: {
+			field,
+			error: `Invalid email address ${JSON.stringify(address)} in ${field}: ${reason}`,
+			value: JSON.stringify(address),
+		},
 	});
 
 	it.each<[string, unknown, RecipientsResult]>([
@@ -71,14 +73,14 @@ describe('validateRecipients names the field and the address', () => {
 			{ address: 'a b@x.com' },
 			invalid('a b@x.com', '_to', 'it contains a space (spaces are only allowed inside quotes)'),
 		],
-		['CRLF injection', 'a@x.com\r\nBcc: evil@y.com', { ok: false, field: '_to', error: '_to contains a line break (CR or LF)', value: '"a@x.com\\r\\nBcc: evil@y.com"' }],
+		['CRLF injection', 'a@x.com\r\nBcc: evil@y.com', { ok: false, failure: { field: '_to', error: '_to contains a line break (CR or LF)', value: '"a@x.com\\r\\nBcc: evil@y.com"' } }],
 		[
 			'CRLF in a display name',
 			[{ name: 'Ann\nBcc: evil@y.com', address: 'a@x.com' }],
-			{ ok: false, field: '_to', error: '_to: a display name contains a line break (CR or LF)', value: '"Ann\\nBcc: evil@y.com"' },
+			{ ok: false, failure: { field: '_to', error: '_to: a display name contains a line break (CR or LF)', value: '"Ann\\nBcc: evil@y.com"' } },
 		],
 	])('%s', (_case, input, expected) => {
-		const field = expected.ok ? '_to' : expected.field;
+		const field = expected.ok ? '_to' : expected.failure.field;
 		expect(validateRecipients(input, field)).toEqual(expected);
 	});
 
@@ -87,9 +89,11 @@ describe('validateRecipients names the field and the address', () => {
 		const result = validateRecipients(address, '_to');
 		expect(result).toEqual({
 			ok: false,
-			field: '_to',
-			error: `Invalid email address "${'a'.repeat(80)}…" in _to: the part before the @ is longer than 64 characters`,
-			value: `"${'a'.repeat(80)}…"`,
+			failure: {
+				field: '_to',
+				error: `Invalid email address "${'a'.repeat(80)}…" in _to: the part before the @ is longer than 64 characters`,
+				value: `"${'a'.repeat(80)}…"`,
+			},
 		});
 	});
 });
@@ -111,12 +115,12 @@ describe('formatRecipient', () => {
 			'"Doe, John" <j@x.com>, "Jo \\"JJ\\" Doe" <jj@x.com>, 山田 太郎 <taro@example.jp>, ' +
 			'"john doe"@example.com, Jörg <user@bücher.de>, "back\\\\slash; semi" <b@x.com>';
 		const result = validateRecipients(input, '_to');
-		if (!result.ok) throw new Error(result.error);
+		if (!result.ok) throw new Error(result.failure.error);
 
 		const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 		const info = await transport.sendMail({
 			from: 'sender@example.com',
-			to: result.recipients.map(formatRecipient),
+			to: result.value.map(formatRecipient),
 			subject: 'round trip',
 			text: 'body',
 		});

@@ -19,12 +19,12 @@ describe('checkHeaderValue keeps a value on one line', () => {
 	});
 
 	it.each<[string, string, ValidationResult]>([
-		['CRLF injection', 'Hi\r\nBcc: evil@y.com', { ok: false, field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\r\\nBcc: evil@y.com"' }],
-		['bare LF', 'Hi\n', { ok: false, field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\n"' }],
-		['bare CR', 'Hi\rthere', { ok: false, field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\rthere"' }],
-		['NUL', 'a\u0000b', { ok: false, field: 'Subject', error: 'Subject contains a control character (U+0000)', value: '"a\\u0000b"' }],
-		['DEL', 'a\u007f', { ok: false, field: 'Subject', error: 'Subject contains a control character (U+007F)', value: '"a\u007f"' }],
-		['C1 NEL', 'a\u0085b', { ok: false, field: 'Subject', error: 'Subject contains a control character (U+0085)', value: '"a\u0085b"' }],
+		['CRLF injection', 'Hi\r\nBcc: evil@y.com', { ok: false, failure: { field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\r\\nBcc: evil@y.com"' } }],
+		['bare LF', 'Hi\n', { ok: false, failure: { field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\n"' } }],
+		['bare CR', 'Hi\rthere', { ok: false, failure: { field: 'Subject', error: 'Subject contains a line break (CR or LF)', value: '"Hi\\rthere"' } }],
+		['NUL', 'a\u0000b', { ok: false, failure: { field: 'Subject', error: 'Subject contains a control character (U+0000)', value: '"a\\u0000b"' } }],
+		['DEL', 'a\u007f', { ok: false, failure: { field: 'Subject', error: 'Subject contains a control character (U+007F)', value: '"a\u007f"' } }],
+		['C1 NEL', 'a\u0085b', { ok: false, failure: { field: 'Subject', error: 'Subject contains a control character (U+0085)', value: '"a\u0085b"' } }],
 	])('refuses %s', (_case, value, expected) => {
 		expect(checkHeaderValue(value, 'Subject')).toEqual(expected);
 	});
@@ -40,13 +40,15 @@ describe('checkCustomHeaderName', () => {
 
 	const syntax = (shown: string): ValidationResult => ({
 		ok: false,
-		field: 'Custom Headers',
-		error: `Custom Headers: header name ${shown} may only contain printable ASCII characters other than ":" and spaces`,
-		value: shown,
+		failure: {
+			field: 'Custom Headers',
+			error: `Custom Headers: header name ${shown} may only contain printable ASCII characters other than ":" and spaces`,
+			value: shown,
+		},
 	});
 
 	it.each<[string, string, ValidationResult]>([
-		['empty', '', { ok: false, field: 'Custom Headers', error: 'Custom Headers: a header name is empty' }],
+		['empty', '', { ok: false, failure: { field: 'Custom Headers', error: 'Custom Headers: a header name is empty' } }],
 		['space', 'X Foo', syntax('"X Foo"')],
 		['colon', 'X-Foo:', syntax('"X-Foo:"')],
 		['non-ASCII', 'X-Grüße', syntax('"X-Grüße"')],
@@ -75,9 +77,11 @@ describe('checkCustomHeaderName', () => {
 	it.each([...RESERVED_HEADER_NAMES, 'bcc', 'CONTENT-TYPE', 'Message-Id', 'mime-version'])('refuses reserved %s', (name) => {
 		expect(checkCustomHeaderName(name, 'headers')).toEqual({
 			ok: false,
-			field: 'headers',
-			error: `headers: "${name}" is set by the node itself and cannot be a custom header`,
-			value: `"${name}"`,
+			failure: {
+				field: 'headers',
+				error: `headers: "${name}" is set by the node itself and cannot be a custom header`,
+				value: `"${name}"`,
+			},
 		});
 	});
 });
@@ -96,7 +100,7 @@ describe('checkCustomHeader', () => {
 			'a reserved name',
 			'Bcc',
 			'evil@y.com',
-			{ ok: false, field: 'Custom Headers', error: 'Custom Headers: "Bcc" is set by the node itself and cannot be a custom header', value: '"Bcc"' },
+			{ ok: false, failure: { field: 'Custom Headers', error: 'Custom Headers: "Bcc" is set by the node itself and cannot be a custom header', value: '"Bcc"' } },
 		],
 		[
 			'a value with CRLF',
@@ -104,13 +108,15 @@ describe('checkCustomHeader', () => {
 			'a\r\nBcc: evil@y.com',
 			{
 				ok: false,
-				field: 'Custom Headers',
-				error: 'Custom Headers: header "X-Campaign" contains a line break (CR or LF)',
-				value: '"a\\r\\nBcc: evil@y.com"',
+				failure: {
+					field: 'Custom Headers',
+					error: 'Custom Headers: header "X-Campaign" contains a line break (CR or LF)',
+					value: '"a\\r\\nBcc: evil@y.com"',
+				},
 			},
 		],
-		['an object value', 'X-Campaign', { id: 1 }, { ok: false, field: 'Custom Headers', error: 'Custom Headers: the value of header "X-Campaign" must be text', value: '"X-Campaign"' }],
-		['a null value', 'X-Campaign', null, { ok: false, field: 'Custom Headers', error: 'Custom Headers: the value of header "X-Campaign" must be text', value: '"X-Campaign"' }],
+		['an object value', 'X-Campaign', { id: 1 }, { ok: false, failure: { field: 'Custom Headers', error: 'Custom Headers: the value of header "X-Campaign" must be text', value: '"X-Campaign"' } }],
+		['a null value', 'X-Campaign', null, { ok: false, failure: { field: 'Custom Headers', error: 'Custom Headers: the value of header "X-Campaign" must be text', value: '"X-Campaign"' } }],
 	])('refuses %s', (_case, name, value, expected) => {
 		expect(checkCustomHeader(name, value)).toEqual(expected);
 	});

@@ -3,15 +3,16 @@ import { readRecipients, type Recipient } from '../../../nodes/MailshitSmtp/vali
 /** The recipients of an input that must parse. */
 function parseRecipients(input: unknown, field: string): Recipient[] {
 	const result = readRecipients(input, field);
-	if (!result.ok) throw new Error(`expected recipients, got the failure "${result.error}"`);
-	return result.recipients;
+	if (!result.ok) throw new Error(`expected recipients, got the failure "${result.failure.error}"`);
+	return result.value;
 }
 
 /** The failure of an input that must not parse, without the ok flag. */
 function parseError(input: unknown): { field: string; error: string; value?: string } {
 	const result = readRecipients(input, 'To');
-	if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.recipients)}`);
-	return result.value === undefined ? { field: result.field, error: result.error } : { field: result.field, error: result.error, value: result.value };
+	if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+	const { field, error, value } = result.failure;
+	return value === undefined ? { field, error } : { field, error, value };
 }
 
 describe('readRecipients: strings', () => {

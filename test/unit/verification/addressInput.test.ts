@@ -6,7 +6,7 @@ describe('Email input: one address as text, or a per-item error', () => {
 		['  ada@example.com \t', 'ada@example.com'],
 		['not an address', 'not an address'],
 	])('%j is verified as %j', (value, email) => {
-		expect(readAddressInput(value)).toEqual({ ok: true, email });
+		expect(readAddressInput(value)).toEqual({ ok: true, value: email });
 	});
 
 	it.each([
@@ -21,6 +21,6 @@ describe('Email input: one address as text, or a per-item error', () => {
 	])('%j is an error: %s', (value, error) => {
 		const result = readAddressInput(value);
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.error).toContain(error);
+		if (!result.ok) expect(result.failure.error).toContain(error);
 	});
 });

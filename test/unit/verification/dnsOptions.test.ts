@@ -11,7 +11,7 @@ describe('DNS Servers option: IP addresses with optional ports, nothing else', (
 		['[2001:db8::1]:5353', ['[2001:db8::1]:5353']],
 		['[::1]', ['[::1]']],
 	])('%j is accepted as %j', (text, servers) => {
-		expect(parseDnsServers(text)).toEqual({ ok: true, servers });
+		expect(parseDnsServers(text)).toEqual({ ok: true, value: servers });
 	});
 
 	it.each([
@@ -25,7 +25,7 @@ describe('DNS Servers option: IP addresses with optional ports, nothing else', (
 	])('%j is refused: %s', (text, problem) => {
 		const result = parseDnsServers(text);
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.error).toContain(problem);
+		if (!result.ok) expect(result.failure).toContain(problem);
 	});
 });
 
@@ -39,10 +39,10 @@ describe('DNS options as lookup options', () => {
 		[{ dnsTimeout: 3600 }, { servers: [], timeoutMs: 60000 }],
 		[{ dnsTimeout: Number.NaN }, { servers: [], timeoutMs: 5000 }],
 	])('%j → %j', (values, options) => {
-		expect(readDnsOptions(values)).toEqual({ ok: true, options });
+		expect(readDnsOptions(values)).toEqual({ ok: true, value: options });
 	});
 
 	it('a bad server list names the option', () => {
-		expect(readDnsOptions({ dnsServers: 'localhost' })).toEqual({ ok: false, field: 'DNS Servers', error: expect.stringContaining('DNS Servers: "localhost" is not an IP address') });
+		expect(readDnsOptions({ dnsServers: 'localhost' })).toEqual({ ok: false, failure: { field: 'DNS Servers', error: expect.stringContaining('DNS Servers: "localhost" is not an IP address') } });
 	});
 });

@@ -34,7 +34,7 @@ describe('recipient domain can receive mail', () => {
 		['ada@nowhere.test', 'ada@nowhere.test cannot receive mail: the domain nowhere.test does not exist (NXDOMAIN)'],
 		['ada@no-mail-host.test', 'ada@no-mail-host.test cannot receive mail: the domain no-mail-host.test has no MX, A or AAAA record, so no server receives its mail'],
 	])('%s → refused: %s', async (address, reason) => {
-		expect(await checker.check(address)).toEqual({ ok: false, reason });
+		expect(await checker.check(address)).toEqual({ ok: false, failure: { error: reason } });
 	});
 
 	it.each([
@@ -43,10 +43,11 @@ describe('recipient domain can receive mail', () => {
 	])('%s → not judged, dnsError %s', async (address, code) => {
 		expect(await checker.check(address)).toEqual({
 			ok: false,
-			dnsError: true,
-			code,
-			hint: expect.stringContaining('not judged'),
-			reason: expect.stringMatching(new RegExp(`^Could not check the domain of ${address}: DNS `)),
+			failure: {
+				code,
+				hint: expect.stringContaining('not judged'),
+				error: expect.stringMatching(new RegExp(`^Could not check the domain of ${address}: DNS `)),
+			},
 		});
 	});
 
@@ -59,7 +60,7 @@ describe('recipient domain can receive mail', () => {
 			await jest.advanceTimersByTimeAsync(59_999);
 			expect(check.settled).toBe(false);
 			await jest.advanceTimersByTimeAsync(1);
-			expect(check.value).toMatchObject({ ok: false, dnsError: true, code: 'ETIMEOUT' });
+			expect(check.value).toMatchObject({ ok: false, failure: { code: 'ETIMEOUT' } });
 			expect(dns.queries).toEqual([{ name: 'silent.test', type: 'MX' }]);
 		} finally {
 			jest.useRealTimers();

@@ -56,9 +56,9 @@ describe('verification flags per address', () => {
 		['ada@mx.test, bob@mx.test', MALFORMED, 'more than one @'], // one address per item
 		['ada@under_score.test', MALFORMED, 'the domain contains "_"'],
 		['john."doe"@mx.test', MALFORMED, 'quote'],
-	])('%s', async (email, verification, reason) => {
-		const result = await verifyAddress(email, routes);
-		expect(result).toEqual({ ok: true, email, verification, ...(reason ? { reason: expect.stringContaining(reason) } : {}) });
+	])('%s', async (email, verification) => {
+		// the third column says why: the flags are the whole answer
+		expect(await verifyAddress(email, routes)).toEqual({ ok: true, value: { email, verification } });
 	});
 
 	it('a malformed address is never looked up', async () => {
@@ -77,7 +77,6 @@ describe('a DNS failure is reported as such, never as an invalid address', () =>
 		['ada@silent.test', 'ETIMEOUT'],
 	])('%s → %s', async (email, code) => {
 		const result = await verifyAddress(email, routes);
-		expect(result).toEqual({ ok: false, email, domain: email.split('@')[1], failure: { code, error: expect.any(String), hint: expect.stringContaining('not judged') } });
-		expect(result).not.toHaveProperty('verification');
+		expect(result).toEqual({ ok: false, failure: { email, domain: email.split('@')[1], failure: { code, error: expect.any(String), hint: expect.stringContaining('not judged') } } });
 	});
 });

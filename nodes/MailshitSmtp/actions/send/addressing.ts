@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { formatRecipient, validateRecipients, type NodemailerAddress } from '../../validation/addresses';
-import type { ValidationFailure } from '../../validation/errors';
+import { fail, ok } from '../../shared/result';
+import type { ValidationResult } from '../../validation/errors';
 import { pickValue, type ReservedField } from '../../helpers/itemOverrides';
 
 /**
@@ -27,44 +28,39 @@ export interface AddressingInput {
 	overrides?: IDataObject;
 }
 
-
 /** Resolves and checks every address of one item; the first problem names its field. */
-export function resolveAddressing(input: AddressingInput): { ok: true; addressing: Addressing } | ({ ok: false } & ValidationFailure) {
+export function resolveAddressing(input: AddressingInput): ValidationResult<Addressing> {
 	const lists: Partial<Record<Exclude<ReservedField, '_subject'>, NodemailerAddress[]>> = {};
 	for (const field of ['_to', '_cc', '_bcc', '_replyTo'] as const) {
 		const checked = validateRecipients(pickValue(field, input.node[field], input.overrides), field);
 		if (!checked.ok) return checked;
-		lists[field] = checked.recipients.map(formatRecipient);
+		lists[field] = checked.value.map(formatRecipient);
 	}
 	if (lists._to!.length === 0) {
-		return { ok: false, field: '_to', error: 'No recipient: fill in To, or give the item a _to field' };
+		return fail({ field: '_to', error: 'No recipient: fill in To, or give the item a _to field' });
 	}
 	const total = lists._to!.length + lists._cc!.length + lists._bcc!.length;
 	if (total > MAX_RECIPIENTS_PER_MESSAGE) {
-		return {
-			ok: false,
+		return fail({
 			field: '_to',
 			error: `${total} recipients in one message (To, CC and BCC together), over the limit of ${MAX_RECIPIENTS_PER_MESSAGE}: send one item per recipient instead (servers refuse more than a few hundred, and everyone in To sees every address)`,
-		};
+		});
 	}
 
 	if (!input.fromEmail.trim()) {
-		return { ok: false, field: 'fromEmail', error: 'No sender: set From Email in the credential or in this node' };
+		return fail({ field: 'fromEmail', error: 'No sender: set From Email in the credential or in this node' });
 	}
 	const from = validateRecipients(input.fromName ? [{ name: input.fromName, address: input.fromEmail }] : input.fromEmail, 'fromEmail');
 	if (!from.ok) return from;
-	if (from.recipients.length !== 1) {
-		return { ok: false, field: 'fromEmail', error: 'From Email must be exactly one address' };
+	if (from.value.length !== 1) {
+		return fail({ field: 'fromEmail', error: 'From Email must be exactly one address' });
 	}
 
-	return {
-		ok: true,
-		addressing: {
-			from: formatRecipient(from.recipients[0]),
-			to: lists._to!,
-			cc: lists._cc!,
-			bcc: lists._bcc!,
-			replyTo: lists._replyTo!,
-		},
-	};
+	return ok({
+		from: formatRecipient(from.value[0]),
+		to: lists._to!,
+		cc: lists._cc!,
+		bcc: lists._bcc!,
+		replyTo: lists._replyTo!,
+	});
 }

@@ -1,5 +1,6 @@
 import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
-import type { ValidationFailure } from '../../validation/errors';
+import { fail, ok } from '../../shared/result';
+import type { ValidationResult } from '../../validation/errors';
 
 export interface AttachmentRef {
 	binaryProperty: string;
@@ -14,29 +15,27 @@ export interface AttachmentOptions {
 	maxAttachmentSizeMb?: number;
 }
 
-type NamesResult = { ok: true; names: string[] } | ({ ok: false } & ValidationFailure);
-
 /**
  * Binary property names only. Objects (nodemailer attachment objects with `path` or `href`) and
  * names that look like paths or URLs are refused by name, so no item can make n8n read a file
  * or fetch a URL — nodemailer's own disableFileAccess/disableUrlAccess stay as a second wall.
  */
-function attachmentNames(value: unknown): NamesResult {
-	if (value === undefined || value === null || value === '') return { ok: true, names: [] };
+function attachmentNames(value: unknown): ValidationResult<string[]> {
+	if (value === undefined || value === null || value === '') return ok([]);
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
 	const names: string[] = [];
 	for (const entry of list) {
 		if (typeof entry !== 'string') {
-			return { ok: false, field: 'attachments', error: 'Attachments takes binary property names (such as "data"); objects with a path or URL are refused: the node reads no files and fetches no URLs' };
+			return fail({ field: 'attachments', error: 'Attachments takes binary property names (such as "data"); objects with a path or URL are refused: the node reads no files and fetches no URLs' });
 		}
 		const name = entry.trim();
 		if (!name) continue;
 		if (/[/\\]|^[a-z][\w+.-]*:/i.test(name)) {
-			return { ok: false, field: 'attachments', error: `"${name.slice(0, 80)}" is a path or URL, not a binary property name: the node reads no files and fetches no URLs; load the file with a Read/HTTP node first and attach its binary property` };
+			return fail({ field: 'attachments', error: `"${name.slice(0, 80)}" is a path or URL, not a binary property name: the node reads no files and fetches no URLs; load the file with a Read/HTTP node first and attach its binary property` });
 		}
 		names.push(name);
 	}
-	return { ok: true, names };
+	return ok(names);
 }
 
 /** Bytes of a binary property without loading it: n8n records the size, or it is base64 in memory. */
@@ -53,10 +52,10 @@ function sizeOf(binary: IBinaryKeyData[string]): number | undefined {
 export function planAttachments(
 	options: AttachmentOptions,
 	binary: IBinaryKeyData | undefined,
-): { ok: true; refs: AttachmentRef[] } | ({ ok: false } & ValidationFailure) {
+): ValidationResult<AttachmentRef[]> {
 	const named = attachmentNames(options.attachments);
 	if (!named.ok) return named;
-	const refs: AttachmentRef[] = named.names.map((binaryProperty) => ({ binaryProperty }));
+	const refs: AttachmentRef[] = named.value.map((binaryProperty) => ({ binaryProperty }));
 	for (const image of options.inlineImages?.image ?? []) {
 		const binaryProperty = (image.binaryProperty ?? '').trim();
 		if (!binaryProperty) continue;
@@ -68,23 +67,21 @@ export function planAttachments(
 		const data = binary?.[ref.binaryProperty];
 		if (!data) {
 			const available = Object.keys(binary ?? {});
-			return {
-				ok: false,
+			return fail({
 				field,
 				error: `Binary property "${ref.binaryProperty}" not found on this item (${available.length ? `it has: ${available.join(', ')}` : 'it has no binary data'})`,
-			};
+			});
 		}
 		total += sizeOf(data) ?? 0;
 	}
 	const limitMb = options.maxAttachmentSizeMb ?? 25;
 	if (limitMb > 0 && total > limitMb * 1024 * 1024) {
-		return {
-			ok: false,
+		return fail({
 			field: 'attachments',
 			error: `Attachments add up to ${(total / 1024 / 1024).toFixed(1)} MB, over the ${limitMb} MB limit (Max Attachment Size)`,
-		};
+		});
 	}
-	return { ok: true, refs };
+	return ok(refs);
 }
 
 /** Loads the attachments of one item as nodemailer wants them: content only, never a path or URL. */

@@ -1,5 +1,6 @@
 import type { ParsedTemplates } from '../../helpers/headerTemplates';
-import type { ValidationFailure } from '../../validation/errors';
+import { fail, ok } from '../../shared/result';
+import type { ValidationResult } from '../../validation/errors';
 import { validateAddress } from '../../validation/addresses';
 import { checkCustomHeader } from '../../validation/headers';
 
@@ -22,23 +23,21 @@ const OPTION_HEADERS = {
 	priority: ['x-priority', 'x-msmail-priority', 'importance'],
 };
 
-type Result = { ok: true; value: MessageHeaders } | ({ ok: false } & ValidationFailure);
-
 /**
  * The unsubscribe URL may carry per-recipient {{variables}}. The URL as written must be one line
  * (refused otherwise, like a subject); values filled in are flattened to one line.
  */
-function unsubscribeUrl(url: string, values: Record<string, unknown>, parsed: ParsedTemplates): { ok: true; url: string } | ({ ok: false } & ValidationFailure) {
+function unsubscribeUrl(url: string, values: Record<string, unknown>, parsed: ParsedTemplates): ValidationResult<string> {
 	const fill = parsed.fillHeader(url, 'listUnsubscribe', 'List-Unsubscribe URL', values);
 	if (!fill.ok) return fill;
 	const filled = fill.value;
 	if (!/^https?:\/\/\S+$/i.test(filled)) {
-		return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (or http://) and hold no spaces (got "${filled.slice(0, 80)}")` };
+		return fail({ field: 'listUnsubscribe', error: `List-Unsubscribe URL must start with https:// (or http://) and hold no spaces (got "${filled.slice(0, 80)}")` });
 	}
-	return { ok: true, url: filled };
+	return ok(filled);
 }
 
-export function buildMessageHeaders(options: HeaderOptions, values: Record<string, unknown>, parsed: ParsedTemplates): Result {
+export function buildMessageHeaders(options: HeaderOptions, values: Record<string, unknown>, parsed: ParsedTemplates): ValidationResult<MessageHeaders> {
 	const headers: Record<string, string> = {};
 	const link = options.listUnsubscribe?.link;
 	const url = (link?.url ?? '').trim();
@@ -52,29 +51,29 @@ export function buildMessageHeaders(options: HeaderOptions, values: Record<strin
 		if (!check.ok) return check;
 		const lower = trimmed.toLowerCase();
 		if ((usesList && OPTION_HEADERS.listUnsubscribe.includes(lower)) || (usesPriority && OPTION_HEADERS.priority.includes(lower))) {
-			return { ok: false, field: 'headers', error: `headers: "${trimmed}" is already set by the List-Unsubscribe or Priority option` };
+			return fail({ field: 'headers', error: `headers: "${trimmed}" is already set by the List-Unsubscribe or Priority option` });
 		}
 		headers[trimmed] = String(value);
 	}
 
 	const result: MessageHeaders = { headers, ...(usesPriority ? { priority: options.priority as 'high' | 'low' } : {}) };
-	if (!usesList) return { ok: true, value: result };
+	if (!usesList) return ok(result);
 
 	const targets: string[] = [];
 	if (url) {
 		const filled = unsubscribeUrl(url, values, parsed);
 		if (!filled.ok) return filled;
-		targets.push(filled.url);
+		targets.push(filled.value);
 	}
 	if (email) {
 		const address = email.replace(/^mailto:/i, '');
 		const check = validateAddress(address);
-		if (!check.ok) return { ok: false, field: 'listUnsubscribe', error: `List-Unsubscribe email ${JSON.stringify(address)}: ${check.reason}` };
+		if (!check.ok) return fail({ field: 'listUnsubscribe', error: `List-Unsubscribe email ${JSON.stringify(address)}: ${check.failure}` });
 		targets.push(`mailto:${address}`);
 	}
 	// RFC 8058: one-click needs an HTTPS URI in List-Unsubscribe and exactly this Post header
 	if (link?.oneClick !== false && /^https:\/\//i.test(targets[0] ?? '')) {
 		headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
 	}
-	return { ok: true, value: { ...result, list: { unsubscribe: [targets] } } };
+	return ok({ ...result, list: { unsubscribe: [targets] } });
 }

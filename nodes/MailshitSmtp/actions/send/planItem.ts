@@ -3,8 +3,10 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../../helpers/nodeOutput';
 import type { SmtpSettings } from '../../smtp/settings';
 import type { CompiledTemplate, TemplateCache } from '../../template';
-import type { ValidationFailure } from '../../validation/errors';
+import { fail, ok } from '../../shared/result';
+import type { ValidationFailure, ValidationResult } from '../../validation/errors';
 import type { DomainChecker } from '../../verification';
+import { domainOf } from '../../validation/addresses';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../../helpers/itemParameters';
 import { resolveSubject, type ParsedTemplates } from '../../helpers/headerTemplates';
@@ -27,7 +29,7 @@ export interface ItemPlan {
 	messageId: string;
 }
 
-export type PlanResult = { ok: true; plan: ItemPlan } | ({ ok: false; index: number } & ValidationFailure);
+export type PlanResult = ValidationResult<ItemPlan>;
 
 export interface PlanContext {
 	node: INode;
@@ -46,10 +48,6 @@ export interface PlanContext {
 type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
 type AddressingParams = { ccEmail?: unknown; bccEmail?: unknown; replyTo?: unknown; fromEmail?: string; fromName?: string };
 
-function domainOf(address: string): string {
-	return address.slice(address.lastIndexOf('@') + 1) || 'localhost';
-}
-
 /**
  * Pass one of Send, for one item: read its parameters, resolve addresses and variables, and run
  * every check that needs no network. Nothing is sent until every item has been through this
@@ -57,14 +55,13 @@ function domainOf(address: string): string {
  */
 export async function planItem(context: PlanContext, index: number, item: INodeExecutionData): Promise<PlanResult> {
 	const { params } = context;
-	const fail = (failure: ValidationFailure): PlanResult => ({ ok: false, index, ...failure });
 	if (context.sharedProblem) return fail(context.sharedProblem);
 	const options = params.get<SendOptions>('options', index, {});
 	const overrides: IDataObject | undefined = options.useItemOverrides === false ? undefined : item.json;
 
 	const variables = readVariables(params, index, item);
-	if (!variables.ok) return fail({ field: 'variablesJson', error: variables.error });
-	const values = variables.values;
+	if (!variables.ok) return variables;
+	const values = variables.value;
 
 	let template: CompiledTemplate;
 	try {
@@ -80,7 +77,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		throw unexpectedError(context.node, error, index);
 	}
 	const ruleCheck = checkVariableRules(values, context.rules);
-	if (!ruleCheck.ok) return fail(ruleCheck);
+	if (!ruleCheck.ok) return ruleCheck;
 
 	const addressingParams = params.get<AddressingParams>('addressing', index, {});
 	const addressing = resolveAddressing({
@@ -94,33 +91,30 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		fromName: String(addressingParams.fromName || context.settings.fromName),
 		overrides,
 	});
-	if (!addressing.ok) return fail(addressing);
+	if (!addressing.ok) return addressing;
 	if (context.domainChecker) {
-		const undeliverable = await findUndeliverableDomain(context.domainChecker, addressing.addressing);
+		const undeliverable = await findUndeliverableDomain(context.domainChecker, addressing.value);
 		if (undeliverable) return fail(undeliverable);
 	}
 
 	const subject = resolveSubject(params, context.parsed, index, values, overrides);
-	if (!subject.ok) return fail(subject);
+	if (!subject.ok) return subject;
 
 	const headers = buildMessageHeaders(options, values, context.parsed);
-	if (!headers.ok) return fail(headers);
+	if (!headers.ok) return headers;
 	const attachments = planAttachments(options, item.binary);
-	if (!attachments.ok) return fail(attachments);
+	if (!attachments.ok) return attachments;
 
-	return {
-		ok: true,
-		plan: {
-			index,
-			template,
-			values,
-			subject: subject.subject,
-			addressing: addressing.addressing,
-			headers: headers.value,
-			attachments: attachments.refs,
-			messageId: `<${randomUUID()}@${domainOf(addressing.addressing.from.address)}>`,
-		},
-	};
+	return ok({
+		index,
+		template,
+		values,
+		subject: subject.value,
+		addressing: addressing.value,
+		headers: headers.value,
+		attachments: attachments.value,
+		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+	});
 }
 
 /** The first recipient whose domain cannot receive mail, named by its field (To, then CC, then BCC). */
@@ -129,7 +123,7 @@ async function findUndeliverableDomain(checker: DomainChecker, addressing: Addre
 		const checks = await Promise.all(list.map((recipient) => checker.check(recipient.address)));
 		const bad = checks.find((check) => !check.ok);
 		// a DNS failure carries its own advice (check DNS Servers, raise the timeout)
-		if (bad && !bad.ok) return { field, error: bad.hint ? `${bad.reason}: ${bad.hint}` : bad.reason };
+		if (bad && !bad.ok) return { field, error: bad.failure.hint ? `${bad.failure.error}: ${bad.failure.hint}` : bad.failure.error };
 	}
 	return undefined;
 }

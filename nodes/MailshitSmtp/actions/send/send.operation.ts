@@ -11,6 +11,7 @@ import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import { createDomainChecker, readDnsOptions } from '../../verification';
+import { templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
@@ -86,7 +87,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
 	const delivery = readDeliveryOptions(executionOptions);
 	const dns = readDnsOptions(executionOptions);
-	if (!dns.ok) throw configurationError(node, dns.error, dns.field);
+	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
 	const planContext = {
 		node,
 		params,
@@ -96,7 +97,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		rules: readRules(this, executionOptions),
 		sharedProblem: expressionModeProblem(params),
 		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to
-		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.options) : undefined,
+		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
 	};
 
 	const plans: Array<PlanResult | undefined> = [];
@@ -104,7 +105,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const plan = await planItem(planContext, index, items[index]);
 		// nothing will be sent, so the first bad item stops the node before the rest are
 		// planned (MJML compiles, DNS lookups)
-		if (!plan.ok && !continueOnFail) throw itemValidationError(node, plan.index, plan.field, plan.error);
+		if (!plan.ok && !continueOnFail) throw itemValidationError(node, index, plan.failure);
 		plans.push(plan);
 	}
 
@@ -115,18 +116,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const planned = plans[index]!;
 			plans[index] = undefined; // let a sent item's plan be collected
 			if (!planned.ok) {
-				return resultItem(index, validationFailed(planned.field, planned.error));
+				return resultItem(index, validationFailed(planned.failure));
 			}
 			let message;
 			try {
-				message = await composeMessage(this, planned.plan);
+				message = await composeMessage(this, planned.value);
 			} catch (error) {
 				if (!(error instanceof TemplateError)) throw unexpectedError(node, error, index);
-				if (!continueOnFail) stop(itemValidationError(node, index, error.field, error.message));
-				return resultItem(index, validationFailed(error.field, error.message));
+				const failure = { field: error.field, error: error.message };
+				if (!continueOnFail) stop(itemValidationError(node, index, failure));
+				return resultItem(index, validationFailed(failure));
 			}
 			const outcome = await sender.send(message);
-			if (outcome.ok) return resultItem(index, sentResult(outcome.info));
+			if (outcome.ok) return resultItem(index, sentResult(outcome.value));
 			if (!continueOnFail) stop(deliveryError(node, index, outcome.failure));
 			const failed: SendFailedResult = {
 				success: false,
@@ -137,7 +139,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			};
 			return resultItem(index, failed);
 		});
-		return [await results];
+		const output = await results;
+		this.addExecutionHints(...templateHints(planContext.templates.compiled));
+		return [output];
 	} finally {
 		sender.close();
 	}
