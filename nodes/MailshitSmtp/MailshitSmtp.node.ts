@@ -5,10 +5,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import * as checkConnection from './actions/checkConnection.operation';
 import * as render from './actions/render.operation';
 import { router } from './actions/router';
 import * as send from './actions/send/send.operation';
 import * as verify from './actions/verify.operation';
+import { authenticationField, SMTP_OPERATIONS } from './descriptions/authentication.fields';
 import { mailshitSmtpConnectionTest } from './methods/credentialTest';
 import { getTemplateVariables } from './methods/loadOptions';
 
@@ -20,7 +22,8 @@ export class MailshitSmtp implements INodeType {
 		icon: { light: 'file:../../icons/mailshit.svg', dark: 'file:../../icons/mailshit.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ { send: "Send email", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
+		subtitle:
+			'={{ { send: "Send email", checkConnection: "Check connection", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
 		description: 'Render MJML email templates with per-item variables and send them over SMTP',
 		defaults: { name: 'mailshit SMTP' },
 		usableAsTool: true,
@@ -31,7 +34,13 @@ export class MailshitSmtp implements INodeType {
 				name: 'mailshitSmtpApi',
 				required: true,
 				testedBy: 'mailshitSmtpConnectionTest',
-				displayOptions: { show: { operation: ['send'] } },
+				displayOptions: { show: { operation: SMTP_OPERATIONS, authentication: ['password'] } },
+			},
+			{
+				// n8n runs no credential test for OAuth2 types: the Check Connection operation is that test
+				name: 'mailshitSmtpOAuth2Api',
+				required: true,
+				displayOptions: { show: { operation: SMTP_OPERATIONS, authentication: ['oAuth2'] } },
 			},
 		],
 		properties: [
@@ -50,6 +59,13 @@ export class MailshitSmtp implements INodeType {
 						description: 'Render html, text and subject per item without sending (no credential needed)',
 					},
 					{
+						name: 'Check Connection',
+						value: 'checkConnection',
+						action: 'Check the SMTP connection',
+						description:
+							'Sign in to the SMTP server with the credential and test it without sending anything (the connection test, for OAuth2 credentials too)',
+					},
+					{
 						name: 'Verify Address',
 						value: 'verify',
 						action: 'Verify an email address',
@@ -57,7 +73,9 @@ export class MailshitSmtp implements INodeType {
 					},
 				],
 			},
+			authenticationField,
 			...send.description,
+			...checkConnection.description,
 			...render.description,
 			...verify.description,
 		],

@@ -1,4 +1,5 @@
 import { SMTP_ERROR_HINTS, type HintContext, type HintId } from './errorHints';
+import { knownProviderReply, type ProviderReplyId } from './providerReplies';
 import { redactSecrets, secretForms } from './redactSecrets';
 import { endpointLabel, type SmtpSettings } from './settings';
 import { ConfigurationError } from '../shared/configurationError';
@@ -15,6 +16,8 @@ export interface SmtpFailure {
 	responseCode?: number;
 	/** The SMTP command that failed (CONN, EHLO, AUTH PLAIN, MAIL FROM, RCPT TO, DATA, …). */
 	command?: string;
+	/** A big provider's reply recognised by its words; its sentence is the hint. */
+	providerReply?: ProviderReplyId;
 }
 
 /** The fields nodemailer and Node put on the errors we classify. */
@@ -32,6 +35,10 @@ interface TransportError {
 	beforeGreeting?: boolean;
 	/** Node attaches the peer certificate to host-name mismatches. */
 	cert?: { subjectaltname?: string };
+	/** Set by the connection test: whether the server offered AUTH (unknown while sending). */
+	authOffered?: boolean;
+	/** Set on a failure to get an OAuth2 token (transport/oauthTokens' OAuthTokenError). */
+	oauthFailure?: string;
 }
 
 const SELF_SIGNED = new Set([
@@ -48,6 +55,22 @@ const IMPLICIT_TLS_PORT = 465;
 
 function isAuthRequiredReply(e: TransportError): boolean {
 	return e.responseCode === 530 || /\b5\.7\.0\b.*auth|auth\w*\s+required/i.test(e.response ?? '');
+}
+
+/**
+ * A policy refusal (5.7.x) at MAIL FROM or RCPT TO from a client that sent no login, to a server
+ * that offers one (or, while sending, may): the missing login is the likeliest cause, not the address.
+ */
+function isLoginMissing(e: TransportError, settings: SmtpSettings): boolean {
+	return settings.signIn === 'password' && !settings.user && e.authOffered !== false && (e.responseCode ?? 0) >= 500 && /\b5\.7\.\d+\b/.test(e.response ?? '');
+}
+
+/** OAuth2 failures: getting the token (our own error, kept by nodemailer) or the server's answer to it. */
+function oauthHintId(e: TransportError, command: string): HintId | undefined {
+	if (e.oauthFailure === 'reconnect') return 'oauthReconnect';
+	if (e.oauthFailure === 'refreshFailed') return 'oauthRefreshFailed';
+	if (!/XOAUTH2/.test(command) || e.code !== 'EAUTH') return undefined;
+	return e.responseCode === 504 || /unrecognized authentication|mechanism.*not (supported|available)/i.test(e.response ?? '') ? 'oauthNotOffered' : 'oauthRejected';
 }
 
 /** Maps an error to its table entry: socket code first, then TLS, then the SMTP command and reply. */
@@ -77,9 +100,12 @@ function hintIdFor(e: TransportError, settings: SmtpSettings): HintId {
 	if (code === 'ETLS') {
 		return command === 'STARTTLS' && reply >= 500 && settings.startTls === 'required' ? 'startTlsNotOffered' : 'startTlsFailed';
 	}
+	const oauth = oauthHintId(e, command);
+	if (oauth) return oauth;
 	if (code === 'ENOAUTH') return 'authRequired';
 	if (code === 'EAUTH') return 'authFailed';
 	if (reply === 421 || (reply >= 400 && reply < 500)) return 'serverBusy';
+	if ((command === 'MAIL FROM' || command.startsWith('RCPT')) && isLoginMissing(e, settings)) return 'loginMissing';
 	if (command === 'MAIL FROM') {
 		if (isAuthRequiredReply(e)) return 'authRequired';
 		return reply === 552 ? 'messageTooLarge' : 'senderRejected';
@@ -111,39 +137,50 @@ function firstLine(text: string): string {
 	return clean.trim().slice(0, 300);
 }
 
-/** Builds the failure for a known cause; `classifySmtpError` finds the cause first. */
+/**
+ * Builds the failure for a known cause; `classifySmtpError` finds the cause first. `secrets` are
+ * removed from every text: the password's forms by default, the OAuth2 tokens' where the caller
+ * signs in with a token (transport/smtpOptions' signInSecrets).
+ */
 export function smtpFailure(
 	hintId: HintId,
 	error: unknown,
 	settings: SmtpSettings,
 	facts: HintContext['facts'] = {},
+	secrets: readonly string[] = secretForms(settings.user, settings.password),
 ): SmtpFailure {
-	const secrets = secretForms(settings.user, settings.password);
 	const e = asTransportError(error);
 	const context: HintContext = {
 		provider: settings.provider,
+		signIn: settings.signIn,
 		endpoint: endpointLabel(settings),
 		host: settings.host,
 		port: settings.port,
 		secure: settings.secure,
 		user: settings.user,
+		fromEmail: settings.fromEmail,
 		timeoutSeconds: settings.timeoutSeconds,
 		detail: redactSecrets(firstLine(e.response || e.message || ''), secrets),
 		facts: { certificateNames: certificateNames(e), ...facts },
 	};
+	// the provider's own words name the cause better than the generic reading of its reply code
+	const known = hintId === 'configuration' ? undefined : knownProviderReply(e.response ?? '', e.command ?? '');
+	const hint = known ? known.hint(context) : SMTP_ERROR_HINTS[hintId](context);
 	return {
 		hintId,
-		code: error instanceof ConfigurationError ? 'ECONFIG' : (e.code ?? 'EUNKNOWN'),
+		// nodemailer files a token failure under EAUTH; ours says what it is
+		code: error instanceof ConfigurationError ? 'ECONFIG' : e.oauthFailure ? 'EOAUTH2' : (e.code ?? 'EUNKNOWN'),
 		error: redactSecrets(firstLine(e.message || ''), secrets),
-		hint: redactSecrets(SMTP_ERROR_HINTS[hintId](context), secrets),
+		hint: redactSecrets(hint, secrets),
 		...(e.responseCode ? { responseCode: e.responseCode } : {}),
 		...(e.command ? { command: e.command } : {}),
+		...(known ? { providerReply: known.id } : {}),
 	};
 }
 
-export function classifySmtpError(error: unknown, settings: SmtpSettings): SmtpFailure {
+export function classifySmtpError(error: unknown, settings: SmtpSettings, secrets?: readonly string[]): SmtpFailure {
 	const hintId = error instanceof ConfigurationError ? 'configuration' : hintIdFor(asTransportError(error), settings);
-	return smtpFailure(hintId, error, settings);
+	return smtpFailure(hintId, error, settings, {}, secrets);
 }
 
 function asTransportError(error: unknown): TransportError {

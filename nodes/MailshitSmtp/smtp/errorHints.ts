@@ -1,3 +1,5 @@
+import type { SignIn } from './settings';
+
 /**
  * Every sentence the user can get about a failed connection or delivery, in one table. Each entry
  * names the cause and the fix in one sentence, in the order a session meets them:
@@ -20,6 +22,11 @@ export type HintId =
 	| 'authFailed'
 	| 'authRequired'
 	| 'authNotOffered'
+	| 'loginMissing'
+	| 'oauthRejected'
+	| 'oauthNotOffered'
+	| 'oauthReconnect'
+	| 'oauthRefreshFailed'
 	| 'ehloRejected'
 	| 'senderRejected'
 	| 'recipientRejected'
@@ -37,17 +44,29 @@ export type HintId =
 export interface HintContext {
 	/** The credential's provider preset: a local catcher gets catcher advice, not port lists. */
 	provider: string;
+	/** Password (or no login) or OAuth2: the same refusal has a different fix. */
+	signIn: SignIn;
 	endpoint: string;
 	host: string;
 	port: number;
 	secure: boolean;
 	user: string;
+	fromEmail: string;
 	timeoutSeconds: number;
 	/** The server's reply line or the TLS library's reason, already stripped of secrets. */
 	detail: string;
 	/** Extra facts some causes carry (certificate names, expiry date). */
 	facts: { certificateNames?: string; expiredOn?: string };
 }
+
+/** What a sentence says to do about the SMTP scope, per OAuth2 provider. */
+const SMTP_SCOPE: Record<string, string> = {
+	microsoft365: 'the delegated permission SMTP.Send',
+	google: 'the scope https://mail.google.com/',
+};
+
+/** The credential to switch to where password sign-in is over (named as the editor lists it). */
+export const OAUTH2_CREDENTIAL_NAME = '"mailshit SMTP OAuth2 API" credential';
 
 const ALTERNATIVE_PORTS = 'try 587 (STARTTLS), 465 (Secure on) or 2525';
 
@@ -56,7 +75,7 @@ function appPasswordAdvice(host: string): string {
 		return 'Gmail needs an App Password (Google Account > Security > 2-Step Verification > App passwords), not your normal password';
 	}
 	if (/office365|outlook|microsoft/i.test(host)) {
-		return 'Microsoft 365 needs Authenticated SMTP enabled for the mailbox, and an app password when MFA is on';
+		return `Microsoft 365 needs Authenticated SMTP enabled for the mailbox, and turns password sign-in off by default at the end of December 2026, so switch to the ${OAUTH2_CREDENTIAL_NAME}`;
 	}
 	return 'Gmail and Outlook need an App Password when 2-step verification is on';
 }
@@ -95,7 +114,19 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 	authRequired: (c) =>
 		`${c.endpoint} requires authentication (${c.detail}) but no Username and Password are set: fill them in (for Gmail and Outlook use an App Password).`,
 	authNotOffered: (c) =>
-		`${c.endpoint} did not offer AUTH${c.secure ? '' : ' on this connection'}, so Username and Password were never checked: many servers offer login only after STARTTLS (set STARTTLS to Opportunistic or Required), or clear Username and Password for a relay without login.`,
+		c.signIn === 'oauth2'
+			? `${c.endpoint} did not offer AUTH${c.secure ? '' : ' on this connection'}, so the OAuth2 sign-in could not happen: check SMTP Host and Port, and that the connection is encrypted (many servers offer login only after STARTTLS).`
+			: `${c.endpoint} did not offer AUTH${c.secure ? '' : ' on this connection'}, so Username and Password were never checked: many servers offer login only after STARTTLS (set STARTTLS to Opportunistic or Required), or clear Username and Password for a relay without login.`,
+	loginMissing: (c) =>
+		`${c.endpoint} refused mail from a client that has not logged in (${c.detail}) and offers AUTH: it takes mail only after a login, so fill in Username and Password.`,
+	oauthRejected: (c) =>
+		`${c.endpoint} refused the OAuth2 token for "${c.user}" (${c.detail}), a freshly refreshed one too: the token does not allow SMTP for this mailbox, so check that Mailbox is the account you connected and that the app has ${SMTP_SCOPE[c.provider] ?? 'the scope the SMTP server needs'}, then reconnect the credential.`,
+	oauthNotOffered: (c) =>
+		`${c.endpoint} does not accept an OAuth2 sign-in (XOAUTH2) (${c.detail}): check SMTP Host and Port, or sign in to this server with the password credential.`,
+	oauthReconnect: (c) =>
+		`The OAuth2 sign-in for "${c.user}" is no longer valid (${c.detail}): the refresh token was revoked or expired, or the account's password or permissions changed, so open the credential and reconnect it (Connect my account).`,
+	oauthRefreshFailed: (c) =>
+		`A new OAuth2 access token for "${c.user}" could not be fetched (${c.detail}): check the credential's Client ID, Client Secret and token URL, then reconnect it.`,
 	ehloRejected: (c) =>
 		`${c.endpoint} rejected the client's EHLO name (${c.detail}): set "Client Host Name" to a real domain name, for example n8n.example.com.`,
 	senderRejected: (c) =>

@@ -1,16 +1,28 @@
 import { ConfigurationError } from '../shared/configurationError';
-import { providerPreset, type ProviderId, type StartTlsPolicy } from '../../../credentials/providers';
+import {
+	oauth2ProviderPreset,
+	providerPreset,
+	type OAuth2ProviderId,
+	type ProviderId,
+	type StartTlsPolicy,
+} from '../../../credentials/providers';
+
+/** How the session signs in: the password credential (or no login at all), or an OAuth2 token. */
+export type SignIn = 'password' | 'oauth2';
 
 /** The credential after presets are applied and every field is typed and checked. */
 export interface SmtpSettings {
-	provider: ProviderId;
+	provider: ProviderId | OAuth2ProviderId;
+	signIn: SignIn;
 	host: string;
 	port: number;
 	/** Implicit TLS from the first byte (465). */
 	secure: boolean;
 	/** What to do about STARTTLS when `secure` is off. */
 	startTls: StartTlsPolicy;
+	/** Username, or with OAuth2 the mailbox the token signs in as. */
 	user: string;
+	/** Empty with OAuth2. */
 	password: string;
 	fromEmail: string;
 	fromName: string;
@@ -59,7 +71,20 @@ function typedEndpoint(provider: ProviderId, data: Record<string, unknown>) {
 	};
 }
 
-/** Reads the decrypted credential data into typed, checked settings; presets fix the endpoint. */
+/** The fields both credentials have, the same way. */
+function sessionSettings(data: Record<string, unknown>, endpointTyped: boolean) {
+	return {
+		fromEmail: text(data.fromEmail),
+		fromName: text(data.fromName),
+		allowSelfSigned: data.allowSelfSigned === true,
+		// a CA is offered for typed endpoints only; a hidden one must not reach a Gmail test
+		caCertificate: endpointTyped ? text(data.caBundle) : '',
+		clientHostName: text(data.clientHostName),
+		timeoutSeconds: numberOr(data.connectionTimeout, 10),
+	};
+}
+
+/** Reads the decrypted password credential into typed, checked settings; presets fix the endpoint. */
 export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 	const provider = (text(data.provider) || 'custom') as ProviderId;
 	const preset = providerPreset(provider);
@@ -68,18 +93,36 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 
 	const settings: SmtpSettings = {
 		provider,
+		signIn: 'password',
 		...endpoint,
 		// the user name is an identity: trimming it is safe; the password is used byte for byte
 		user: text(data.user),
 		password: typeof data.password === 'string' ? data.password : '',
-		fromEmail: text(data.fromEmail),
-		fromName: text(data.fromName),
-		allowSelfSigned: data.allowSelfSigned === true,
-		// a CA is offered for typed endpoints only; a hidden one must not reach a Gmail test
-		caCertificate: preset.endpoint ? '' : text(data.caBundle),
-		clientHostName: text(data.clientHostName),
-		timeoutSeconds: numberOr(data.connectionTimeout, 10),
+		...sessionSettings(data, !preset.endpoint),
 	};
+	checkSettings(settings);
+	return settings;
+}
+
+/**
+ * Reads the OAuth2 credential the same way. Its token is not part of the settings: the node hands
+ * it to the wire separately (it changes when refreshed), see transport/oauthTokens.
+ */
+export function readOAuth2SmtpSettings(data: Record<string, unknown>): SmtpSettings {
+	const provider = (text(data.provider) || 'microsoft365') as OAuth2ProviderId;
+	const preset = oauth2ProviderPreset(provider);
+	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
+	const settings: SmtpSettings = {
+		provider,
+		signIn: 'oauth2',
+		...(preset.endpoint ?? typedEndpoint('custom', data)),
+		user: text(data.user),
+		password: '',
+		...sessionSettings(data, !preset.endpoint),
+	};
+	if (!settings.user) {
+		throw new ConfigurationError('Mailbox is empty: enter the address of the account you connected, e.g. you@contoso.com', 'Mailbox');
+	}
 	checkSettings(settings);
 	return settings;
 }

@@ -1,11 +1,13 @@
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
 import { fail, ok, type Result } from '../shared/result';
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
 import { port25Warning } from '../smtp/errorHints';
-import { smtpTransportOptions } from './smtpOptions';
+import { isTokenRejection, type OAuthTokenSource } from './oauthTokens';
+import { PASSWORD_AUTH, signInSecrets, smtpTransportOptions, type SmtpAuth } from './smtpOptions';
 import { endpointLabel, type SmtpSettings } from '../smtp/settings';
-import { redactSecrets, secretForms } from '../smtp/redactSecrets';
+import { redactSecrets } from '../smtp/redactSecrets';
 
 /** The sentence for a reached server, or the failure whose hint is the sentence for the user. */
 export type ConnectionTestResult = Result<string, SmtpFailure>;
@@ -72,6 +74,28 @@ function login(connection: SMTPConnection, auth: Parameters<SMTPConnection['logi
 	return sessionStep(connection, (done) => connection.login(auth, (error) => done(error)));
 }
 
+function loginWithToken(connection: SMTPConnection, user: string, tokens: OAuthTokenSource): Promise<void> {
+	// nodemailer signs in with XOAUTH2 through an XOAuth2 object that asks our source for the token
+	const oauth2 = new XOAuth2({ user, provisionCallback: tokens.provisionCallback });
+	return login(connection, { user, method: 'XOAUTH2', oauth2 } as unknown as Parameters<typeof login>[1]);
+}
+
+/**
+ * Sign in as sending does. nodemailer itself asks for a fresh token after a 334 challenge; after a
+ * bare 535 it does not, so the token is refreshed here (once per run) and the sign-in repeated on
+ * the same session.
+ */
+async function signIn(connection: SMTPConnection, settings: SmtpSettings, auth: SmtpAuth): Promise<void> {
+	if (auth.method === 'password') return login(connection, { user: settings.user, pass: settings.password });
+	const generation = auth.tokens.generation;
+	try {
+		await loginWithToken(connection, settings.user, auth.tokens);
+	} catch (error) {
+		if (!isTokenRejection(error) || !(await auth.tokens.renewAfterRejection(generation))) throw error;
+		await loginWithToken(connection, settings.user, auth.tokens);
+	}
+}
+
 /**
  * `verify()` alone passes when the server offers no AUTH (credentials never checked) and when it
  * needs AUTH that we do not send (the refusal only comes at MAIL FROM). So after AUTH we open an
@@ -98,24 +122,51 @@ async function probeEnvelope(connection: SMTPConnection, fromEmail: string): Pro
 		context.resolve();
 	});
 	await login(connection, probe);
-	if (refusal) throw replyError(refusal);
+	// whether a login was on offer tells a policy refusal of a client without one apart
+	if (refusal) throw Object.assign(replyError(refusal), { authOffered: connection.allowsAuth });
 }
 
 /**
  * A silent port is either not SMTP or an implicit-TLS port waiting for our handshake (Secure off on
  * 465, or any port set up that way). One TLS handshake tells them apart, so the hint can say which.
+ * It starts while the session still waits for the greeting and ends with that wait, so a silent
+ * port is answered within Connection Timeout, not after it plus a handshake.
  */
-function speaksImplicitTls(settings: SmtpSettings): Promise<boolean> {
-	return new Promise((resolve) => {
-		const socket = tlsConnect({ host: settings.host, port: settings.port, rejectUnauthorized: false });
-		const done = (answer: boolean) => {
-			socket.destroy();
-			resolve(answer);
-		};
-		socket.setTimeout(Math.min(settings.timeoutSeconds, 5) * 1000, () => done(false));
-		socket.once('secureConnect', () => done(true));
-		socket.once('error', () => done(false));
-	});
+interface ImplicitTlsProbe {
+	/** Whether the port completed a TLS handshake; false when the probe never started. */
+	answer(): Promise<boolean>;
+	cancel(): void;
+}
+
+function probeImplicitTlsWhileSilent(connection: SMTPConnection, settings: SmtpSettings): ImplicitTlsProbe {
+	const timeoutMs = settings.timeoutSeconds * 1000;
+	// most servers greet within a second or two; a port silent that long is worth one handshake
+	const startAfterMs = Math.min(2000, timeoutMs / 2);
+	let result: Promise<boolean> | undefined;
+	let finish: ((answer: boolean) => void) | undefined;
+	const start = setTimeout(() => {
+		if (connection.lastServerResponse) return;
+		result = new Promise((resolve) => {
+			const socket = tlsConnect({ host: settings.host, port: settings.port, rejectUnauthorized: false });
+			// a JS timer, not the socket's own, so it ends no later than the greeting wait
+			const deadline = setTimeout(() => finish?.(false), timeoutMs - startAfterMs);
+			finish = (answer) => {
+				finish = undefined;
+				clearTimeout(deadline);
+				socket.destroy();
+				resolve(answer);
+			};
+			socket.once('secureConnect', () => finish?.(true));
+			socket.once('error', () => finish?.(false));
+		});
+	}, startAfterMs);
+	return {
+		answer: async () => (result ? await result : false),
+		cancel() {
+			clearTimeout(start);
+			finish?.(false);
+		},
+	};
 }
 
 /** The server's certificate as seen over the configured TLS path, without verifying it. */
@@ -139,46 +190,54 @@ function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): st
 		? 'without encryption'
 		: `over ${settings.secure ? 'implicit TLS' : 'STARTTLS'}${protocol ? ` (${protocol})` : ''}`;
 	const unverified = connection.secure && settings.allowSelfSigned ? ', certificate not verified (Allow Self-Signed Certificates is on)' : '';
-	const who = settings.user ? `authenticated as "${settings.user}"` : 'without login (the server asked for none)';
+	const who =
+		settings.signIn === 'oauth2'
+			? `signed in with OAuth2 as "${settings.user}"`
+			: settings.user
+				? `authenticated as "${settings.user}"`
+				: 'without login (the server asked for none)';
 	const sender = settings.fromEmail ? `; the server accepts mail from ${settings.fromEmail}` : '';
 	return `Connected to ${endpointLabel(settings)} ${channel}${unverified}, ${who}${sender}.${port25Warning(settings.port, connection.secure)}`;
 }
 
 /**
- * The credential test: connect, upgrade TLS as configured, EHLO, AUTH, probe the envelope, QUIT —
- * with exactly the options sending uses. Resolves with one sentence; never throws.
+ * The credential test (and the node's Check Connection): connect, upgrade TLS as configured, EHLO,
+ * AUTH (password or XOAUTH2), probe the envelope, QUIT — with exactly the options sending uses.
+ * Resolves with one sentence; never throws.
  */
-export async function testSmtpConnection(settings: SmtpSettings): Promise<ConnectionTestResult> {
-	const connection = new SMTPConnection(smtpTransportOptions(settings));
-	const secrets = secretForms(settings.user, settings.password);
+export async function testSmtpConnection(settings: SmtpSettings, auth: SmtpAuth = PASSWORD_AUTH): Promise<ConnectionTestResult> {
+	const connection = new SMTPConnection(smtpTransportOptions(settings, auth));
 	// errors after the one we report (a late socket reset) must not crash the n8n process
 	connection.on('error', () => undefined);
+	const implicitTls = settings.secure ? undefined : probeImplicitTlsWhileSilent(connection, settings);
 	try {
 		await connect(connection);
+		implicitTls?.cancel();
 		if (settings.user) {
 			if (!connection.allowsAuth) {
 				const notOffered = Object.assign(new Error('The server did not advertise AUTH'), { code: 'ENOAUTH', command: 'EHLO' });
-				const failure = smtpFailure('authNotOffered', notOffered, settings);
-				return fail(failure);
+				return fail(smtpFailure('authNotOffered', notOffered, settings, {}, signInSecrets(settings, auth)));
 			}
-			await login(connection, { user: settings.user, pass: settings.password });
+			await signIn(connection, settings, auth);
 		}
 		await probeEnvelope(connection, settings.fromEmail);
-		const message = redactSecrets(describeSuccess(settings, connection), secrets);
+		const message = redactSecrets(describeSuccess(settings, connection), signInSecrets(settings, auth));
 		connection.quit();
 		return ok(message);
 	} catch (error) {
-		let failure = classifySmtpError(error, settings);
-		if (failure.hintId === 'greetingTimeout' && !settings.secure && (await speaksImplicitTls(settings))) {
-			failure = smtpFailure('plainOnImplicitTlsPort', error, settings);
+		const secrets = signInSecrets(settings, auth);
+		let failure = classifySmtpError(error, settings, secrets);
+		if (failure.hintId === 'greetingTimeout' && (await implicitTls?.answer())) {
+			failure = smtpFailure('plainOnImplicitTlsPort', error, settings, {}, secrets);
 		}
 		if (failure.hintId === 'expiredCertificate') {
 			// OpenSSL's verify error carries no certificate; a second, unverified look finds the date
 			const validTo = (await peekCertificate(settings))?.valid_to;
-			if (validTo) failure = smtpFailure('expiredCertificate', error, settings, { expiredOn: validTo });
+			if (validTo) failure = smtpFailure('expiredCertificate', error, settings, { expiredOn: validTo }, secrets);
 		}
 		return fail(failure);
 	} finally {
+		implicitTls?.cancel();
 		connection.close();
 	}
 }

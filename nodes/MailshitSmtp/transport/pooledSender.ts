@@ -2,8 +2,9 @@ import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from '
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
 import { classifyDeliveryFailure, retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { fail, ok, type Result } from '../shared/result';
+import { isTokenRejection } from './oauthTokens';
 import { createRateLimiter } from './rateLimiter';
-import { smtpTransportOptions } from './smtpOptions';
+import { PASSWORD_AUTH, signInSecrets, smtpTransportOptions, type SmtpAuth } from './smtpOptions';
 import type { SmtpSettings } from '../smtp/settings';
 
 export interface DeliveredInfo {
@@ -31,9 +32,9 @@ function addresses(list: unknown): string[] {
  * sessions instead of opening one per message. Built from the same options as the connection
  * test; retries transient failures with backoff (see deliveryPolicy).
  */
-export function createPooledSender(settings: SmtpSettings, options: DeliveryOptions): PooledSender {
+export function createPooledSender(settings: SmtpSettings, options: DeliveryOptions, auth: SmtpAuth = PASSWORD_AUTH): PooledSender {
 	const transport = nodemailer.createTransport({
-		...smtpTransportOptions(settings),
+		...smtpTransportOptions(settings, auth),
 		pool: true,
 		maxConnections: options.maxConnections,
 		// a session is reused for the whole execution; servers that cap messages per session
@@ -62,7 +63,9 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 
 	return {
 		async send(message) {
+			let renewedToken = false;
 			for (let attempts = 1; ; attempts++) {
+				const tokenGeneration = auth.method === 'oauth2' ? auth.tokens.generation : 0;
 				try {
 					const info = await attempt(message);
 					return ok({
@@ -71,10 +74,27 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 						rejected: addresses(info.rejected),
 						response: String(info.response ?? ''),
 					});
-				} catch (error) {
-					let failure = classifySmtpError(error, settings);
+				} catch (caught) {
+					let error = caught;
+					// --- OAuth2: the server refused the token. nodemailer renews it itself only after a
+					// 334 challenge; after a bare 535 the token is refreshed here (once per run, shared by
+					// every connection) and this message tried once more, outside the retry budget.
+					if (auth.method === 'oauth2' && !renewedToken && isTokenRejection(error)) {
+						renewedToken = true;
+						try {
+							if (await auth.tokens.renewAfterRejection(tokenGeneration)) {
+								attempts--;
+								continue;
+							}
+						} catch (refreshError) {
+							error = refreshError;
+						}
+					}
+					// --- end OAuth2
+					const secrets = signInSecrets(settings, auth);
+					let failure = classifySmtpError(error, settings, secrets);
 					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
-					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
+					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings, {}, secrets);
 					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
 					if (!retry || attempts > options.retries) return fail(failure);
 					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));

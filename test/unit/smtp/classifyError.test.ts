@@ -5,12 +5,22 @@
  */
 import { classifySmtpError, smtpFailure } from '../../../nodes/MailshitSmtp/smtp/classifyError';
 import { SMTP_ERROR_HINTS, type HintId } from '../../../nodes/MailshitSmtp/smtp/errorHints';
-import { readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
+import { readOAuth2SmtpSettings, readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
 import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
+import { OAuthTokenError } from '../../../nodes/MailshitSmtp/transport/oauthTokens';
 
 const PASSWORD = 's3cret-Pa55';
-const settings = (fields: Record<string, unknown> = {}) =>
-	readSmtpSettings({ host: 'smtp.example.com', port: 587, user: 'ada', password: PASSWORD, connectionTimeout: 5, ...fields });
+/** The password credential, or with `oauth2: true` the OAuth2 one (custom provider, same endpoint). */
+const settings = ({ oauth2, ...fields }: Record<string, unknown> = {}) =>
+	(oauth2 ? readOAuth2SmtpSettings : readSmtpSettings)({
+		provider: 'custom',
+		host: 'smtp.example.com',
+		port: 587,
+		user: 'ada',
+		...(oauth2 ? {} : { password: PASSWORD }),
+		connectionTimeout: 5,
+		...fields,
+	});
 
 const socket = (originalCode: string, code = 'ESOCKET') => Object.assign(new Error(`connect ${originalCode}`), { code, originalCode });
 const reply = (command: string, responseCode: number, response: string, code = 'EENVELOPE') =>
@@ -52,6 +62,13 @@ const rows: Array<[HintId, string, unknown, Record<string, unknown>?]> = [
 	['noReply', 'socket timeout mid-session', Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT' })],
 	['connectionClosed', 'ECONNRESET', socket('ECONNRESET', 'ECONNECTION')],
 	['connectionClosed', 'ECONNECTION without a socket code', Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })],
+	['loginMissing', 'a 5.7.x policy refusal at RCPT TO without a login', reply('RCPT TO', 554, '554 5.7.1 <a@example.com>: Client host rejected: Access denied'), { user: '', password: '' }],
+	['loginMissing', 'a 5.7.x policy refusal at MAIL FROM without a login', reply('MAIL FROM', 550, '550 5.7.1 Client does not have permissions to send'), { user: '', password: '' }],
+	['recipientRejected', 'the same refusal from a server that offers no login', Object.assign(reply('RCPT TO', 554, '554 5.7.1 Client host rejected: Access denied'), { authOffered: false }), { user: '', password: '' }],
+	['oauthRejected', 'XOAUTH2 refused (535 after the 334 challenge)', reply('AUTH XOAUTH2', 535, '535 5.7.3 Authentication unsuccessful', 'EAUTH'), { oauth2: true }],
+	['oauthNotOffered', 'XOAUTH2 unknown to the server', reply('AUTH XOAUTH2', 504, '504 5.7.4 Unrecognized authentication type', 'EAUTH'), { oauth2: true }],
+	['oauthReconnect', 'the refresh token is revoked', Object.assign(new OAuthTokenError('Refreshing the OAuth2 token failed: invalid_grant', 'reconnect'), { code: 'EAUTH', command: 'AUTH XOAUTH2' }), { oauth2: true }],
+	['oauthRefreshFailed', 'the token endpoint is unreachable', new OAuthTokenError('Refreshing the OAuth2 token failed: connect ECONNREFUSED 127.0.0.1:9', 'refreshFailed'), { oauth2: true }],
 	['configuration', 'a credential that cannot be used', new ConfigurationError('Port must be a whole number from 1 to 65535', 'port')],
 	['unknown', 'anything else', new Error('something odd')],
 ];
@@ -99,9 +116,18 @@ describe('the failure the user sees', () => {
 		);
 	});
 
-	it('gives the App Password advice for Gmail and Outlook', () => {
-		const failure = classifySmtpError(reply('AUTH PLAIN', 535, '535-5.7.8 Username and Password not accepted', 'EAUTH'), settings({ host: 'smtp.gmail.com' }));
-		expect(failure.hint).toMatch(/^Authentication failed for user "ada" \(535-5\.7\.8 Username and Password not accepted\): check Username and Password; .*App Password/);
+	it.each([
+		['smtp.gmail.com', /Gmail needs an App Password/],
+		['smtp.office365.com', /December 2026, so switch to the "mailshit SMTP OAuth2 API" credential/],
+	])('an unrecognised refusal at %s still gets that provider\'s advice', (host, advice) => {
+		const failure = classifySmtpError(reply('AUTH PLAIN', 535, '535 Authentication failed', 'EAUTH'), settings({ host }));
+		expect(failure.hint).toMatch(/^Authentication failed for user "ada" \(535 Authentication failed\): check Username and Password; /);
+		expect(failure.hint).toMatch(advice);
+	});
+
+	it('a token failure is EOAUTH2 whatever nodemailer filed it under', () => {
+		const error = Object.assign(new OAuthTokenError('Refreshing the OAuth2 token failed: invalid_grant', 'reconnect'), { code: 'EAUTH', command: 'AUTH XOAUTH2' });
+		expect(classifySmtpError(error, settings({ oauth2: true }))).toMatchObject({ code: 'EOAUTH2', hintId: 'oauthReconnect' });
 	});
 
 	it('the expired date comes from the facts the connection test found', () => {

@@ -1,4 +1,4 @@
-import { readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
+import { readOAuth2SmtpSettings, readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
 import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
 
 describe('readSmtpSettings: provider presets fill the endpoint', () => {
@@ -59,6 +59,7 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 			}),
 		).toEqual({
 			provider: 'custom',
+			signIn: 'password',
 			host: 'mail.example.com',
 			port: 465,
 			secure: false,
@@ -76,6 +77,38 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 
 	it('missing provider means custom with the documented defaults', () => {
 		expect(readSmtpSettings({ host: 'mail.example.com' })).toMatchObject({ provider: 'custom', port: 587, secure: false, startTls: 'opportunistic', timeoutSeconds: 10 });
+	});
+});
+
+describe('readOAuth2SmtpSettings: the OAuth2 credential, the same fields the same way', () => {
+	it.each([
+		['microsoft365', { host: 'smtp.office365.com', port: 587, secure: false, startTls: 'required' }],
+		['google', { host: 'smtp.gmail.com', port: 587, secure: false, startTls: 'required' }],
+	])('%s fixes the endpoint, whatever host and port say', (provider, endpoint) => {
+		expect(readOAuth2SmtpSettings({ provider, host: 'ignored.example', port: 25, user: ' me@contoso.com ', caBundle: 'hidden' })).toMatchObject({
+			provider,
+			signIn: 'oauth2',
+			...endpoint,
+			user: 'me@contoso.com',
+			password: '',
+			caCertificate: '',
+		});
+	});
+
+	it('no provider stored means Microsoft 365 (the form\'s default)', () => {
+		expect(readOAuth2SmtpSettings({ user: 'me@contoso.com' })).toMatchObject({ provider: 'microsoft365', host: 'smtp.office365.com' });
+	});
+
+	it('custom: host, port and TLS as typed', () => {
+		expect(
+			readOAuth2SmtpSettings({ provider: 'custom', host: ' smtp.mail.yahoo.com ', port: 465, secure: true, user: 'me@yahoo.com', fromEmail: 'me@yahoo.com', connectionTimeout: 20 }),
+		).toMatchObject({ host: 'smtp.mail.yahoo.com', port: 465, secure: true, startTls: 'opportunistic', fromEmail: 'me@yahoo.com', timeoutSeconds: 20 });
+	});
+
+	it('an empty Mailbox is named before connecting (XOAUTH2 signs in as it)', () => {
+		expect(() => readOAuth2SmtpSettings({ provider: 'google', user: ' ' })).toThrow(
+			new ConfigurationError('Mailbox is empty: enter the address of the account you connected, e.g. you@contoso.com', 'Mailbox'),
+		);
 	});
 });
 

@@ -7,7 +7,6 @@ import { createTemplateCache, TemplateError } from '../../template';
 import type { DeliveryOptions } from '../../transport/deliveryPolicy';
 import { createPooledSender } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
-import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import { createDomainChecker, readDnsOptions } from '../../verification';
@@ -15,6 +14,7 @@ import { templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
+import { readSmtpConnection } from '../../helpers/smtpCredential';
 import { expressionModeProblem } from '../../helpers/templateSource';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
@@ -48,15 +48,6 @@ function readDeliveryOptions(options: ExecutionOptions): DeliveryOptions {
 	};
 }
 
-async function readCredential(context: IExecuteFunctions): Promise<SmtpSettings> {
-	try {
-		return readSmtpSettings(await context.getCredentials('mailshitSmtpApi'));
-	} catch (error) {
-		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`);
-		throw unexpectedError(context.getNode(), error);
-	}
-}
-
 function readRules(context: IExecuteFunctions, options: ExecutionOptions): CompiledVariableRule[] {
 	try {
 		return compileVariableRules(options.validationRules?.rule ?? []);
@@ -83,7 +74,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const continueOnFail = this.continueOnFail();
 	const params = new ItemParameters(this);
 	const resultItem = resultItems(node);
-	const settings = await readCredential(this);
+	const { settings, auth } = await readSmtpConnection(this);
 	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
 	const delivery = readDeliveryOptions(executionOptions);
 	const dns = readDnsOptions(executionOptions);
@@ -109,7 +100,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plans.push(plan);
 	}
 
-	const sender = createPooledSender(settings, delivery);
+	const sender = createPooledSender(settings, delivery, auth);
 	try {
 		// twice the connections in flight, so a connection never waits for us to render the next one
 		const results = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {

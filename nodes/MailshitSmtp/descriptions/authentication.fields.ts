@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The operations that talk SMTP and so need a credential; the others (Render, Verify) need none. */
+export const SMTP_OPERATIONS = ['send', 'checkConnection'];
+
+/**
+ * How the node signs in, as n8n's own nodes offer it: a parameter named `authentication` whose
+ * value shows one credential. Password is the default, so a workflow saved before OAuth2 existed
+ * (it has no such parameter) keeps its password credential.
+ */
+export const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'OAuth2 (Microsoft 365, Google)',
+			value: 'oAuth2',
+			description: 'Sign in with "Connect my account": needed for Microsoft 365 after December 2026',
+		},
+		{ name: 'Password', value: 'password', description: 'Username and password, an App Password, or no login at all' },
+	],
+	default: 'password',
+	displayOptions: { show: { operation: SMTP_OPERATIONS } },
+};
