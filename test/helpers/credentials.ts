@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 /** Credential data as n8n hands it to the node: a custom server on 127.0.0.1 unless overridden. */
 export function smtpCredential(port: number, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
@@ -29,4 +29,34 @@ function base64(text: string): string {
 /** The password's forms a leak could take: as given, URL-encoded, base64, and AUTH PLAIN's base64 of "\0user\0password". */
 export function passwordForms(user: string, password: string): string[] {
 	return [password, encodeURIComponent(password), base64(password), base64(`\0${user}\0${password}`)];
+}
+
+/** The OAuth2 credential as n8n hands it to the node: the Custom provider, pointed at the tests' servers. */
+export function oauth2Credential(
+	authorization: { authUrl: string; tokenUrl: string; client: { id: string; secret: string } },
+	smtpPort: number,
+	mailbox: string,
+	oauthTokenData: Record<string, unknown> | undefined,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		provider: 'custom',
+		customAuthUrl: authorization.authUrl,
+		customAccessTokenUrl: authorization.tokenUrl,
+		customScope: 'smtp.send offline_access',
+		customClientAuthentication: 'header',
+		clientId: authorization.client.id,
+		clientSecret: authorization.client.secret,
+		host: '127.0.0.1',
+		port: smtpPort,
+		secure: false,
+		startTls: 'opportunistic',
+		user: mailbox,
+		fromEmail: mailbox,
+		fromName: 'OAuth2 sender',
+		clientHostName: 'n8n.test',
+		connectionTimeout: 5,
+		...(oauthTokenData ? { oauthTokenData: oauthTokenData as IDataObject } : {}),
+		...overrides,
+	};
 }

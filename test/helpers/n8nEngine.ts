@@ -8,6 +8,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
+	NodeHelpers,
 	Workflow,
 	type ExecutionError,
 	type ICredentialDataDecryptedObject,
@@ -26,20 +27,83 @@ import {
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowBase,
+	type IWorkflowDataProxyAdditionalKeys,
 	type NodeExecutionHint,
+	type WorkflowExecuteMode,
 } from 'n8n-workflow';
+import { MailshitSmtpApi } from '../../credentials/MailshitSmtpApi.credentials';
+import { MailshitSmtpOAuth2Api } from '../../credentials/MailshitSmtpOAuth2Api.credentials';
 import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 
 export const SOURCE = 'Items';
 export const MAILSHIT = 'mailshit SMTP';
 
-/** Hands the test's credential to the node, as n8n's CredentialsHelper does after decryption. */
+/**
+ * The fields the OAuth2 credential inherits from n8n's oAuth2Api (n8n-nodes-base, which this
+ * package does not install); its own hidden fields replace the base's others, as in n8n.
+ */
+const OAUTH2_API_BASE: INodeProperties[] = [
+	{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
+	{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
+];
+
+/** Every credential type's properties as n8n merges them (parent first, the child's replacing). */
+const CREDENTIAL_PROPERTIES: Record<string, INodeProperties[]> = {
+	mailshitSmtpApi: new MailshitSmtpApi().properties,
+	mailshitSmtpOAuth2Api: [...OAUTH2_API_BASE, ...new MailshitSmtpOAuth2Api().properties],
+};
+
+/**
+ * A credential's data as n8n hands it to a node (and to its own OAuth2 code): the type's defaults
+ * filled in, then every expression resolved with `$self` = that data, as n8n's
+ * CredentialsHelper.applyDefaultsAndOverwrites does (1.x and 2.x alike); the token data as stored.
+ */
+export function credentialAsN8nReadsIt(type: string, stored: ICredentialDataDecryptedObject, mode: WorkflowExecuteMode = 'manual'): ICredentialDataDecryptedObject {
+	const properties = CREDENTIAL_PROPERTIES[type];
+	if (!properties) return stored;
+	const withDefaults = NodeHelpers.getNodeParameters(properties, stored as INodeParameters, true, false, null, null) as INodeParameters;
+	if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData as INodeParameters;
+	const mockNode: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+	const mockTypes: INodeTypes = {
+		getByName: () => ({ description: { properties: [] } }) as unknown as INodeType,
+		getByNameAndVersion: () => ({ description: { properties: [] } }) as unknown as INodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockTypes });
+	return workflow.expression.getComplexParameterValue(
+		mockNode,
+		withDefaults,
+		mode,
+		{} as IWorkflowDataProxyAdditionalKeys,
+		undefined,
+		undefined,
+		withDefaults,
+	) as ICredentialDataDecryptedObject;
+}
+
+/**
+ * A stored credential, as n8n's database holds it between executions: what the user saved, plus
+ * the OAuth2 token data n8n writes after "Connect my account" and after every refresh.
+ */
+export class CredentialStore {
+	/** How often n8n wrote new token data (one per refresh). */
+	tokenUpdates = 0;
+
+	constructor(public data: ICredentialDataDecryptedObject) {}
+}
+
+/**
+ * n8n's CredentialsHelper for one stored credential: decrypted data with the type's defaults and
+ * its expressions resolved (`$self` = the credential), as n8n's own applyDefaultsAndOverwrites
+ * does; raw data when n8n-core re-reads the credential before a refresh; and the refreshed token
+ * data written back, so n8n-core's refreshOAuth2Token runs for real against the token endpoint.
+ */
 class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(private readonly store: CredentialStore) {
 		super();
 	}
-	getParentTypes(): string[] {
-		return [];
+	getParentTypes(type: string): string[] {
+		return type === 'mailshitSmtpOAuth2Api' ? ['oAuth2Api'] : [];
 	}
 	isCredentialUsableByNode(): boolean {
 		return true;
@@ -56,13 +120,24 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by the node');
 	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+		mode: WorkflowExecuteMode,
+		_executeData?: unknown,
+		raw?: boolean,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = structuredClone(this.store.data);
+		return raw ? stored : credentialAsN8nReadsIt(type, stored, mode);
 	}
 	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties(): INodeProperties[] {
-		return [];
+	async updateCredentialsOauthTokenData(_nodeCredentials: unknown, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.store.data = { ...this.store.data, oauthTokenData: data.oauthTokenData };
+		this.store.tokenUpdates++;
+	}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_PROPERTIES[type] ?? [];
 	}
 }
 
@@ -108,7 +183,7 @@ function nodeTypes(items: INodeExecutionData[], node: NodeUnderTest): INodeTypes
 	};
 }
 
-function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, credential: CredentialStore): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678/';
 	const notUsed = () => {
 		throw new Error('not used by the node');
@@ -141,7 +216,10 @@ export interface RunNodeOptions {
 	node?: NodeUnderTest;
 	items: INodeExecutionData[];
 	parameters: INodeParameters;
-	credential?: ICredentialDataDecryptedObject;
+	/** The credential's data, or a store that keeps it (and refreshed tokens) across runs. */
+	credential?: ICredentialDataDecryptedObject | CredentialStore;
+	/** The node's credential slot; default: the node under test's, or the OAuth2 one with Authentication OAuth2. */
+	credentialType?: string;
 	/** n8n's node setting "On Error". */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
@@ -161,6 +239,8 @@ export interface NodeRun {
 /** Runs Items → mailshit SMTP (or another node under test) once and returns what that node produced. */
 export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun> {
 	const node = options.node ?? MAILSHIT_NODE;
+	const credentialType = options.credentialType ?? (options.parameters.authentication === 'oAuth2' ? 'mailshitSmtpOAuth2Api' : node.credentialType);
+	const store = options.credential instanceof CredentialStore ? options.credential : new CredentialStore(options.credential ?? {});
 	const nodes: INode[] = [
 		{ id: '1', name: SOURCE, type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -170,7 +250,7 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 			typeVersion: node.version,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { [node.credentialType]: { id: 'cred-1', name: 'test SMTP' } },
+			credentials: { [credentialType]: { id: 'cred-1', name: 'test SMTP' } },
 			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
@@ -189,7 +269,7 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		},
 	} as unknown as IRunExecutionData;
 
-	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}), 'manual', runExecutionData);
+	const execute = new WorkflowExecute(additionalData(hooks, store), 'manual', runExecutionData);
 	const run = await execute.processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[MAILSHIT]?.[0];
 	const outputs = task?.data?.main ?? [];

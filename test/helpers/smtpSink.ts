@@ -24,8 +24,14 @@ export interface SinkOptions {
 	pem?: Pem;
 	/** Credentials the server accepts. Without it the server offers no AUTH at all. */
 	auth?: { user: string; pass: string };
-	/** With `auth`: whether MAIL FROM is refused (530) until the client authenticated. */
+	/** With `auth` or `xoauth2`: whether MAIL FROM is refused (530) until the client authenticated. */
 	authRequired?: boolean;
+	/**
+	 * Sign-in with XOAUTH2 only (no password): `verify` says whether a token is good for the user (an
+	 * authorization server's introspection). A refused token gets Gmail's answer, the 334 challenge
+	 * (base64 JSON) and then 535, or Microsoft's, a bare 535 5.7.3.
+	 */
+	xoauth2?: { verify(user: string, token: string): Promise<boolean>; refusal: 'challenge' | 'reply' };
 	/**
 	 * Holds the server's replies to DATA, so a test decides when and in which order they go out
 	 * without a clock: called each time a message is in, with every reply held so far (in arrival
@@ -64,6 +70,8 @@ export interface SmtpSink {
 	messages: ReceivedMessage[];
 	/** Sessions that reached the greeting, and the most that were open at once. */
 	stats: { connections: number; open: number; maxOpen: number; authAttempts: number };
+	/** Every XOAUTH2 sign-in: the mailbox, the token, and whether it was accepted. */
+	tokenSignIns: Array<{ user: string; token: string; accepted: boolean }>;
 	/** RCPT TO attempts per recipient, and the faults injected, in order. */
 	rcptAttempts: Map<string, number>;
 	injected: Array<{ recipient: string; attempt: number; fault: SinkFault }>;
@@ -84,7 +92,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 	const messages: ReceivedMessage[] = [];
 	const arrivals = new EventEmitter();
 	const stats = { connections: 0, open: 0, maxOpen: 0, authAttempts: 0 };
-	const authRequired = options.auth ? (options.authRequired ?? true) : false;
+	const login = !!(options.auth || options.xoauth2);
+	const authRequired = login ? (options.authRequired ?? true) : false;
+	const tokenSignIns: SmtpSink['tokenSignIns'] = [];
 	const rcptAttempts = new Map<string, number>();
 	const injected: SmtpSink['injected'] = [];
 	/** The fault chosen at RCPT TO for the session's current message, acted on in DATA. */
@@ -108,13 +118,14 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 	}
 
 	const disabledCommands: string[] = [];
-	if (!options.auth) disabledCommands.push('AUTH');
+	if (!login) disabledCommands.push('AUTH');
 	if (tls === 'plain') disabledCommands.push('STARTTLS');
 
 	const server = new SMTPServer({
 		secure: tls === 'implicit',
 		...(tls !== 'plain' && options.pem ? { key: options.pem.key, cert: options.pem.cert } : {}),
 		disabledCommands,
+		...(options.xoauth2 ? { authMethods: ['XOAUTH2'] } : {}),
 		authOptional: !authRequired,
 		// plain-text AUTH over an unencrypted test connection is what local relays do too
 		allowInsecureAuth: true,
@@ -133,6 +144,22 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		},
 		onAuth(auth, _session, callback) {
 			stats.authAttempts++;
+			if (auth.method === 'XOAUTH2' && options.xoauth2) {
+				const { verify, refusal } = options.xoauth2;
+				const user = auth.username ?? '';
+				const token = auth.accessToken ?? '';
+				verify(user, token).then(
+					(accepted) => {
+						tokenSignIns.push({ user, token, accepted });
+						if (accepted) return callback(null, { user });
+						// Gmail: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==
+						if (refusal === 'challenge') return callback(null, { data: { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' } } as never);
+						return callback(smtpError(535, '5.7.3 Authentication unsuccessful'));
+					},
+					(error: Error) => callback(error),
+				);
+				return;
+			}
 			if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {
 				return callback(null, { user: auth.username });
 			}
@@ -232,6 +259,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		host: '127.0.0.1',
 		messages,
 		stats,
+		tokenSignIns,
 		waitForMessages(count, timeoutMs = 10_000) {
 			return waitForEvent(arrivals, 'message', () => messages.length >= count, timeoutMs, () => `expected ${count} messages at the sink, ${messages.length} arrived`).then(
 				() => messages,
@@ -271,12 +299,18 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 /** A bare TCP peer on 127.0.0.1; `close()` cuts its connections too. */
 export interface TcpPeer {
 	port: number;
+	/** Resolves once `count` connections were accepted in all; rejects after `timeoutMs` of real time. */
+	waitForConnections(count: number, timeoutMs?: number): Promise<void>;
 	close(): Promise<void>;
 }
 
 async function startTcpPeer(onSocket: (socket: net.Socket) => void): Promise<TcpPeer> {
 	const sockets = new Set<net.Socket>();
+	const accepted = new EventEmitter();
+	let connections = 0;
 	const server = net.createServer((socket) => {
+		connections++;
+		accepted.emit('connection');
 		sockets.add(socket);
 		socket.on('error', () => undefined);
 		socket.on('close', () => sockets.delete(socket));
@@ -286,6 +320,8 @@ async function startTcpPeer(onSocket: (socket: net.Socket) => void): Promise<Tcp
 	await once(server, 'listening');
 	return {
 		port: (server.address() as net.AddressInfo).port,
+		waitForConnections: (count, timeoutMs = 10_000) =>
+			waitForEvent(accepted, 'connection', () => connections >= count, timeoutMs, () => `expected ${count} connections, ${connections} came`),
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();

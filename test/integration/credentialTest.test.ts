@@ -6,6 +6,8 @@ import { testCertificates, type TestCertificates } from '../helpers/certificates
 import { passwordForms, smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
 import { closedPort, startScriptedServer, startSilentServer } from '../helpers/smtpSink';
 import { useSmtpSinks } from '../helpers/useSmtpSinks';
+import { setTimeout as realDelay } from 'node:timers/promises';
+import { fakeJsTimers, watch } from '../helpers/fakeClock';
 
 /** Runs the test exactly as n8n does: through the node's methods.credentialTest, by its testedBy name. */
 async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
@@ -111,6 +113,34 @@ describe('credential test: each failure names its cause and fix', () => {
 		} finally {
 			await silent.close();
 		}
+	});
+
+	describe('a port that accepts but never greets is answered within Connection Timeout + 1 s', () => {
+		afterEach(() => jest.useRealTimers());
+
+		it('Connection Timeout 10 s: still waiting at 9.999 s, answered by 11 s (the TLS probe runs during the wait)', async () => {
+			const silent = await startSilentServer();
+			try {
+				fakeJsTimers();
+				const test = watch(runCredentialTest(smtpCredential(silent.port, { connectionTimeout: 10 })));
+				await silent.waitForConnections(1);
+				// the one TLS handshake that tells a silent SMTP port from an implicit-TLS one starts while we wait
+				await jest.advanceTimersByTimeAsync(2_000);
+				await silent.waitForConnections(2);
+				await jest.advanceTimersByTimeAsync(7_999);
+				expect(test.settled).toBe(false);
+				await jest.advanceTimersByTimeAsync(1_001);
+				// settles on our JS timers alone: a socket's own (real-time) timer would need seconds more
+				const outcome = await Promise.race([test.promise, realDelay(3_000).then(() => 'still waiting')]);
+				expect(outcome).toEqual({
+					status: 'Error',
+					message: `Connected to 127.0.0.1:${silent.port} but no SMTP greeting came within 10 s: the port may expect TLS from the first byte (turn Secure on for 465) or may not be an SMTP server, so check Port and Secure.`,
+				});
+			} finally {
+				jest.useRealTimers();
+				await silent.close();
+			}
+		});
 	});
 
 	it('Secure off on an implicit-TLS port', async () => {

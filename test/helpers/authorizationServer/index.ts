@@ -53,6 +53,8 @@ export interface AuthorizationServer {
 	refreshCount(): Promise<number>;
 	/** What the SMTP server asks: is this token active, and for whom. */
 	introspect(token: string): Promise<{ active: boolean; sub?: string; scope?: string }>;
+	/** The SMTP server's decision: active, for this mailbox, with the SMTP scope. */
+	verifyToken(user: string, token: string): Promise<boolean>;
 	/** Moves the server's clock: access tokens older than their lifetime stop being active. */
 	advanceClock(seconds: number): Promise<void>;
 	/** Revokes every refresh token issued so far: the next refresh gets invalid_grant. */
@@ -143,6 +145,10 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
 		},
 		introspect: (token) =>
 			tokenEndpoint('/token/introspection', { id: resourceServer.client_id, secret: resourceServer.client_secret }, { token }),
+		async verifyToken(user, token) {
+			const answer = await server.introspect(token);
+			return answer.active && answer.sub === user && String(answer.scope ?? '').split(' ').includes(SMTP_SCOPE);
+		},
 		async advanceClock(seconds) {
 			await call('POST', '/__test/clock', { advanceSeconds: seconds });
 		},
@@ -226,4 +232,26 @@ export async function signInAndConsent(authorizationUrl: string, account: string
 		});
 	}
 	throw new Error(`more than ${MAX_REDIRECTS} redirects from ${authorizationUrl}`);
+}
+
+/**
+ * "Connect my account" without n8n: the authorization URL as n8n builds it, the sign-in and
+ * consent, and the code exchanged for tokens. The token data is what n8n 2.x stores (with
+ * `n8n_expires_at`); pass `n8nMajor: 1` for what 1.x stores (no absolute expiry).
+ */
+export async function connectAccount(
+	server: AuthorizationServer,
+	account: string,
+	options: { redirectUri: string; scope?: string; n8nMajor?: 1 | 2 },
+): Promise<Record<string, unknown>> {
+	const query = new URLSearchParams({
+		client_id: server.client.id,
+		redirect_uri: options.redirectUri,
+		response_type: 'code',
+		state: randomBytes(8).toString('hex'),
+		scope: options.scope ?? `${SMTP_SCOPE} offline_access`,
+	});
+	const callback = await signInAndConsent(`${server.authUrl}?${query.toString()}`, account);
+	const token = await server.exchangeCode(callback, options.redirectUri);
+	return options.n8nMajor === 1 ? { ...token } : { ...token, n8n_expires_at: String(Date.now() + token.expires_in * 1000) };
 }
