@@ -240,7 +240,7 @@ describe('no token or secret anywhere', () => {
 			if (/^EHLO/i.test(command)) return '250-echo.test\r\n250 AUTH XOAUTH2';
 			if (/^AUTH XOAUTH2 /i.test(command)) {
 				const blob = command.slice('AUTH XOAUTH2 '.length);
-				return `535 5.7.3 rejected ${blob} = ${Buffer.from(blob, 'base64').toString('utf8').replace(/[\x00-\x1f]/g, ' ')}`;
+				return `535 5.7.3 rejected ${blob} = ${Buffer.from(blob, 'base64').toString('utf8').replace(/\p{Cc}/gu, ' ')}`;
 			}
 			return command === 'QUIT' ? '221 bye' : '502 5.5.2 Unknown command';
 		});

@@ -9,7 +9,8 @@ import { createOAuthTokenSource, EXPIRY_MARGIN_MS, OAuthTokenError, type OAuthTo
 function tokenEndpoint() {
 	const endpoint = {
 		calls: 0,
-		release: (_token: OAuthToken | Error) => undefined as void,
+		/** Answers the refresh in flight with a token or an error. */
+		release: undefined as unknown as (answer: OAuthToken | Error) => void,
 		refresh: () => {
 			endpoint.calls++;
 			return new Promise<OAuthToken>((resolve, reject) => {
