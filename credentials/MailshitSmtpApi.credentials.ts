@@ -1,17 +1,9 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { PROVIDER_PRESETS } from './providers';
-import { hostField, portField, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
+import { hostField, portField, providerNotices, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
 
 /** Host and port are typed by the user only for these providers; the others have a fixed endpoint. */
 const typedEndpoint = ['custom', 'localCatcher'];
-
-const providerNotices: INodeProperties[] = PROVIDER_PRESETS.map((preset) => ({
-	displayName: preset.guidance,
-	name: `${preset.id}Notice`,
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { provider: [preset.id] } },
-}));
 
 export class MailshitSmtpApi implements ICredentialType {
 	name = 'mailshitSmtpApi';
@@ -33,7 +25,7 @@ export class MailshitSmtpApi implements ICredentialType {
 			description: 'Pick a provider to fill in host, port and TLS for you',
 			options: PROVIDER_PRESETS.map((preset) => ({ name: preset.label, value: preset.id })),
 		},
-		...providerNotices,
+		...providerNotices(PROVIDER_PRESETS),
 		hostField(['custom']),
 		portField(['custom']),
 		{

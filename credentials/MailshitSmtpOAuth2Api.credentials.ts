@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MICROSOFT_TENANT, OAUTH2_PROVIDER_PRESETS, type OAuth2ProviderPreset } from './providers';
-import { hostField, portField, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
+import { hostField, portField, providerNotices, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
 
 type Authorization = NonNullable<OAuth2ProviderPreset['authorization']>;
 
@@ -31,14 +31,6 @@ function perProvider(value: (authorization: Authorization) => string, customFiel
 	});
 	return `={{ ${branches.join('')}${presetValue(value(fallback.authorization!))} }}`;
 }
-
-const providerNotices: INodeProperties[] = OAUTH2_PROVIDER_PRESETS.map((preset) => ({
-	displayName: preset.guidance,
-	name: `${preset.id}Notice`,
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { provider: [preset.id] } },
-}));
 
 /**
  * Sign in to SMTP with OAuth2 (XOAUTH2) through n8n's own OAuth2 machinery: the editor's
@@ -71,7 +63,7 @@ export class MailshitSmtpOAuth2Api implements ICredentialType {
 			description: 'Who signs you in: fills in the sign-in URLs, the scope and the SMTP server for you',
 			options: OAUTH2_PROVIDER_PRESETS.map((preset) => ({ name: preset.label, value: preset.id })),
 		},
-		...providerNotices,
+		...providerNotices(OAUTH2_PROVIDER_PRESETS),
 		{
 			displayName:
 				'To test the sign-in, connect your account, then run a mailshit SMTP node with the operation "Check Connection" (Authentication: OAuth2): it signs in to the SMTP server and says what to fix.',

@@ -7,6 +7,17 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 const showFor = (providers: string[]) => ({ displayOptions: { show: { provider: providers } } });
 
+/** One notice per provider, shown under the picker while that provider is chosen: its guidance. */
+export function providerNotices(presets: ReadonlyArray<{ id: string; guidance: string }>): INodeProperties[] {
+	return presets.map((preset) => ({
+		displayName: preset.guidance,
+		name: `${preset.id}Notice`,
+		type: 'notice',
+		default: '',
+		...showFor([preset.id]),
+	}));
+}
+
 export function hostField(providers: string[]): INodeProperties {
 	return {
 		displayName: 'SMTP Host',

@@ -197,3 +197,10 @@ export interface ExecuteRun {
 		};
 	};
 }
+
+/** The items a node put on one of its outputs in its first run; throws when the node did not run. */
+export function outputItems(run: ExecuteRun, node: string, output = 0): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
+	const runs = run.data.resultData.runData[node];
+	if (!runs) throw new Error(`node "${node}" did not run; error: ${JSON.stringify(run.data.resultData.error)}`);
+	return runs[0].data?.main[output] ?? [];
+}

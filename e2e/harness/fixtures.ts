@@ -10,6 +10,9 @@ import { PACKAGE_NAME } from './communityPackage';
 
 export const NODE_TYPE = `${PACKAGE_NAME}.mailshitSmtp`;
 export const CREDENTIAL_TYPE = 'mailshitSmtpApi';
+// a type name: n8n's secret lint takes a name with "auth" and a digit for a key
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+export const OAUTH2_CREDENTIAL_TYPE = 'mailshitSmtpOAuth2Api';
 export const TRIGGER_NAME = 'When clicking ‘Execute workflow’';
 
 /** The credential form of a server on 127.0.0.1 without TLS (what a user fills in for a relay). */
@@ -105,7 +108,8 @@ export function mailshitNode(name: string, credential: { id: string; name: strin
 		typeVersion: 1,
 		position: [440, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+		// the Authentication parameter decides which credential slot the node shows and reads
+		credentials: { [parameters.authentication === 'oAuth2' ? OAUTH2_CREDENTIAL_TYPE : CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 		...(onError ? { onError } : {}),
 	};
 }

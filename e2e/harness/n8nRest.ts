@@ -11,11 +11,16 @@
  *                -> {data: {status: 'OK' | 'Error', message}}
  * - run:         POST /rest/workflows/:id/run {triggerToStartFrom: {name}}; 1.x also wants the
  *                whole workflow as `workflowData` (2.x reads it from the database)
+ * - execution:   GET /rest/executions/:id -> {status, data: <the run data, flatted-stringified>}
+ * - OAuth2:      GET /rest/oauth2-credential/auth?id=… -> the authorization URL (a string); the
+ *                identity provider sends the browser to n8n's callback, which needs the session
+ *                cookie in 2.x (not the browser-id header: n8n skips that check for the callback)
  *
  * Every response is `{data: …}`. The session is n8n's `n8n-auth` cookie; its JWT is bound to the
  * `browser-id` header given at login, so every request sends the same one, as the editor does.
  */
-import type { N8nMajor } from '../n8n-versions';
+import { parse as parseFlatted } from 'flatted';
+import type { ExecuteRun, N8nMajor } from '../n8n-versions';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -123,5 +128,32 @@ export class N8nRestClient {
 
 	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean }> {
 		return this.request('GET', `/executions/${id}`);
+	}
+
+	/** A finished execution's run data, in the shape `n8n execute` prints. */
+	async getExecutionRun(id: string): Promise<ExecuteRun> {
+		const execution = await this.request<{ status: string; finished: boolean; data: string }>('GET', `/executions/${id}`);
+		return { status: execution.status, finished: execution.finished, data: parseFlatted(execution.data) as ExecuteRun['data'] };
+	}
+
+	/** The editor's settings; `oauthCallbackUrls.oauth2` is the redirect URI n8n registers with providers. */
+	async settings(): Promise<{ oauthCallbackUrls?: { oauth2?: string } }> {
+		return this.request('GET', '/settings');
+	}
+
+	async getCredential(id: string): Promise<StoredCredential & { data?: Record<string, unknown> }> {
+		return this.request('GET', `/credentials/${encodeURIComponent(id)}?includeData=true`);
+	}
+
+	/** "Connect my account": the authorization URL n8n builds for an OAuth2 credential. */
+	async oauth2AuthorizationUrl(credentialId: string): Promise<string> {
+		return this.request<string>('GET', `/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+	}
+
+	/** Opens a URL of this n8n as the browser would after a redirect: with the session cookie. */
+	async openInBrowser(url: string): Promise<{ status: number; text: string }> {
+		if (!url.startsWith(`${this.baseUrl}/`)) throw new Error(`${url} is not on ${this.baseUrl}`);
+		const response = await fetch(url, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+		return { status: response.status, text: await response.text() };
 	}
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { escapeHtml } from '../../nodes/MailshitSmtp/template/escape';
 import { closedPort, startSmtpSink, type ReceivedMessage, type SmtpSink } from '../../test/helpers/smtpSink';
-import { n8nInstall, type ExecuteRun, type N8nMajor } from '../n8n-versions';
+import { n8nInstall, outputItems, type ExecuteRun, type N8nMajor } from '../n8n-versions';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from './communityPackage';
 import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, sendWorkflow } from './fixtures';
 import { newsletterParameters, subscriber } from '../../examples/newsletter';
@@ -17,8 +17,8 @@ import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
 import { startN8nServer, type N8nServer } from './n8nServer';
-
-type Item = { json: Record<string, unknown>; pairedItem?: unknown };
+import { describeOAuth2OnN8n, startOAuth2Fixtures, type OAuth2Fixtures } from './oauth2Suite';
+import { freePort } from './processes';
 
 const SEND_NODE = 'mailshit SMTP';
 const SENT_KEYS = ['accepted', 'messageId', 'rejected', 'response', 'success', 'type'];
@@ -26,12 +26,6 @@ const VALIDATION_FAILED_KEYS = ['error', 'field', 'success', 'type'];
 const OWNER = { email: 'e2e@mailshit.test', password: 'E2e-mailshit-1', firstName: 'End', lastName: 'ToEnd' };
 /** The login the AUTH sink accepts, and a wrong one (test values, nothing secret). */
 const SINK_LOGIN = { user: 'mailer@mailshit.test', right: 'Right-pa55word', wrong: 'Wr0ng-pa55word-e2e' };
-
-function outputOf(run: ExecuteRun, node: string, output = 0): Item[] {
-	const runs = run.data.resultData.runData[node];
-	if (!runs) throw new Error(`node "${node}" did not run; error: ${JSON.stringify(run.data.resultData.error)}`);
-	return (runs[0].data?.main[output] ?? []) as Item[];
-}
 
 function byRecipient(messages: ReceivedMessage[]): Map<string, ReceivedMessage> {
 	return new Map(messages.map((message) => [message.envelope.to[0], message]));
@@ -51,6 +45,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let continueSink: SmtpSink;
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
+		let oauth2: OAuth2Fixtures | undefined;
+		let n8nPort: number;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -83,7 +79,10 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials(Object.values(credentials));
+			// n8n's port is chosen now: the OAuth2 authorization server must know n8n's callback URL
+			n8nPort = await freePort();
+			oauth2 = await startOAuth2Fixtures(`http://127.0.0.1:${n8nPort}`, recipients, credentials.newsletter);
+			await cli.importCredentials([...Object.values(credentials), oauth2.credential]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -99,12 +98,14 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					mailshitNode(SEND_NODE, credentials.errorOutput, newsletterParameters(), 'continueErrorOutput'),
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
+				...oauth2.workflows,
 			]);
 		});
 
 		afterAll(async () => {
 			await server?.stop();
 			await Promise.all(sinks.map((sink) => sink.close()));
+			await oauth2?.close();
 			if (!workDir) return;
 			if (process.env.MAILSHIT_E2E_KEEP) {
 				if (cli) writeFileSync(path.join(workDir, 'cli-transcript.log'), cli.transcriptText());
@@ -162,7 +163,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			});
 
 			test('outputs one "sent" result per item, paired with its input', () => {
-				const items = outputOf(run, SEND_NODE);
+				const items = outputItems(run, SEND_NODE);
 				expect(items).toHaveLength(20);
 				const received = byRecipient(messages);
 				items.forEach((item, index) => {
@@ -179,7 +180,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		test('Continue On Fail: the bad address yields a validation_failed item, the others are sent', async () => {
 			const { run } = await cli.execute('mailshitE2eContinue');
 			expect(run.status).toBe('success');
-			const items = outputOf(run, SEND_NODE);
+			const items = outputItems(run, SEND_NODE);
 			expect(items).toHaveLength(4);
 			expect(Object.keys(items[1].json).sort()).toEqual(VALIDATION_FAILED_KEYS);
 			expect(items[1].json).toMatchObject({ success: false, type: 'validation_failed', field: '_to' });
@@ -192,8 +193,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		test('continue using error output: the bad address lands on the error branch, the others are sent', async () => {
 			const { run } = await cli.execute('mailshitE2eErrorOutput');
 			expect(run.status).toBe('success');
-			const sent = outputOf(run, SEND_NODE, 0);
-			const refused = outputOf(run, SEND_NODE, 1);
+			const sent = outputItems(run, SEND_NODE, 0);
+			const refused = outputItems(run, SEND_NODE, 1);
 			expect(sent.map((item) => item.json.accepted)).toEqual([['reader101@example.com'], ['reader103@example.com'], ['reader104@example.com']]);
 			expect(refused).toHaveLength(1);
 			// n8n keeps `error` and `message` of an error-branch item, merged into the input item
@@ -203,8 +204,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			expect(failure.message).toBe((failure.error as { error: string }).error);
 			expect(refused[0].pairedItem).toEqual({ item: 1 });
 			// and the workflow went on down both branches
-			expect(outputOf(run, 'Sent')).toHaveLength(3);
-			expect(outputOf(run, 'Refused').map((item) => (item.json.error as { type: string }).type)).toEqual(['validation_failed']);
+			expect(outputItems(run, 'Sent')).toHaveLength(3);
+			expect(outputItems(run, 'Refused').map((item) => (item.json.error as { type: string }).type)).toEqual(['validation_failed']);
 			const messages = await errorOutputSink.waitForMessages(3, 15_000);
 			expect(messages).toHaveLength(3);
 		});
@@ -213,7 +214,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			let rest: N8nRestClient;
 
 			beforeAll(async () => {
-				server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'n8n-start.log') });
+				server = await startN8nServer({ install, userFolder, port: n8nPort, logFile: path.join(workDir, 'n8n-start.log') });
 				rest = new N8nRestClient(server.baseUrl);
 				expect(await rest.setupOwner(OWNER)).toBe(true);
 				await rest.login(OWNER.email, OWNER.password);
@@ -262,6 +263,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result.message).toContain('Authentication failed for user');
 				expect(result.message).not.toContain(SINK_LOGIN.wrong);
 			});
+
+			describeOAuth2OnN8n(major, () => ({ rest, fixtures: oauth2!, passwordSinkPort: newsletterSink.port }));
 
 			test('n8n logged no error or warning about the package', () => {
 				const problems = [

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mailCatcher';
+import { startAuthorizationServer, type AuthorizationServer } from '../../test/helpers/authorizationServer';
 import { closedPort, startSmtpSink, type SmtpSink } from '../../test/helpers/smtpSink';
 import { launchEditorBrowser, type EditorBrowser } from '../harness/browser';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from '../harness/communityPackage';
@@ -42,6 +43,8 @@ const MJML = `<mjml>
   </mj-body>
 </mjml>`;
 const CATCHER_PROVIDER = 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)';
+/** The account signed in at the authorization server, and the mailbox the token sends as. */
+const MAILBOX = 'editor-oauth@mailshit.test';
 
 const install = n8nInstall(2)!;
 
@@ -52,6 +55,8 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 	let server: N8nServer | undefined;
 	let catcher: MailCatcher | undefined;
 	let authServer: SmtpSink | undefined;
+	let authorization: AuthorizationServer | undefined;
+	let xoauth2Server: SmtpSink | undefined;
 	let browser: EditorBrowser | undefined;
 	let editor: N8nEditor;
 
@@ -75,7 +80,10 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
 		authServer = await startSmtpSink({ auth: { user: AUTH_LOGIN.user, pass: AUTH_LOGIN.right }, authRequired: true });
 		server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'n8n-start.log') });
-		browser = await launchEditorBrowser({ allowedOrigins: [server.baseUrl, catcher.inboxUrl] });
+		// the identity provider of "Connect my account", registered with this n8n's callback URL
+		authorization = await startAuthorizationServer({ redirectUris: [`${server.baseUrl}/rest/oauth2-credential/callback`] });
+		xoauth2Server = await startSmtpSink({ xoauth2: { verify: (user, token) => authorization!.verifyToken(user, token), refusal: 'reply' } });
+		browser = await launchEditorBrowser({ allowedOrigins: [server.baseUrl, catcher.inboxUrl, authorization.url] });
 		editor = new N8nEditor(browser.page, server.baseUrl);
 	});
 
@@ -86,6 +94,8 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 			['n8n', server?.stop],
 			['mail catcher', catcher?.close],
 			['AUTH server', authServer?.close],
+			['XOAUTH2 server', xoauth2Server?.close],
+			['authorization server', authorization?.close],
 		];
 		for (const [what, stop] of stops) await stop?.().catch((error: unknown) => console.log(`stopping ${what} failed: ${String(error)}`));
 		if (workDir) {
@@ -272,7 +282,81 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		});
 	});
 
-	describe('4. the icon, in light and dark themes', () => {
+	describe('4. OAuth2: "Connect my account" from the node, then Send signed in with the token', () => {
+		test('Authentication OAuth2, a new credential from the node, Connect my account: the authorization server\'s page, Allow, connected', async () => {
+			await step('oauth2-connect', async () => {
+				const callbackUrl = `${server!.baseUrl}/rest/oauth2-credential/callback`;
+				await editor.selectOption(editor.nodeParameter('operation'), 'Send');
+				await editor.selectOption(editor.nodeParameter('authentication'), 'OAuth2 (Microsoft 365, Google)');
+				await shots.take(editor.page, 'ndv-authentication-oauth2');
+				await editor.ndv.getByTestId('node-credentials-select').click();
+				await editor.page.getByTestId('node-credentials-select-item-new').click();
+				await editor.credentialModal.waitFor();
+				await editor.credentialParameter('provider').waitFor();
+
+				// Microsoft 365 comes first: what to register in Entra, n8n's callback URL, and where the test is
+				const microsoft = await editor.credentialModal.innerText();
+				expect(microsoft).toContain('OAuth Redirect URL');
+				expect(microsoft).toContain('SMTP.Send');
+				expect(microsoft).toContain('"Authenticated SMTP"');
+				expect(microsoft).toContain('"Check Connection"');
+				expect(await editor.visibleCredentialFields()).toEqual(expect.arrayContaining(['clientId', 'clientSecret', 'provider', 'tenant', 'user']));
+				await shots.take(editor.page, 'oauth2-credential-microsoft');
+
+				await editor.selectOption(editor.credentialParameter('provider'), 'Custom OAuth2 Provider');
+				await editor.credentialParameter('customAuthUrl').waitFor();
+				await editor.fillCredential({
+					clientId: authorization!.client.id,
+					clientSecret: authorization!.client.secret,
+					customAuthUrl: authorization!.authUrl,
+					customAccessTokenUrl: authorization!.tokenUrl,
+					customScope: 'smtp.send offline_access',
+					host: '127.0.0.1',
+					port: xoauth2Server!.port,
+					user: MAILBOX,
+					fromEmail: MAILBOX,
+				});
+				await shots.take(editor.page, 'oauth2-credential-custom');
+
+				const popupOpened = editor.page.waitForEvent('popup');
+				await editor.credentialModal.getByRole('button', { name: 'Connect my account' }).click();
+				const popup = await popupOpened;
+				await popup.waitForURL((url) => url.href.startsWith(`${authorization!.url}/interaction/`));
+				const account = popup.locator('input[name=login]');
+				await account.fill(MAILBOX);
+				expect(await popup.locator('[data-test=scopes]').innerText()).toContain('smtp.send');
+				await shots.take(popup, 'oauth2-consent');
+				await popup.getByRole('button', { name: 'Allow' }).click();
+				await popup.getByText('Connection successful').waitFor();
+				await shots.take(popup, 'oauth2-callback');
+
+				const banner = editor.credentialModal.getByTestId('oauth-connect-success-banner');
+				await banner.waitFor();
+				expect(await banner.innerText()).toMatch(/Account connected|Connected as/);
+				await shots.take(editor.page, 'oauth2-credential-connected');
+				const authorize = (await authorization!.log()).filter((entry) => entry.type === 'authorize');
+				expect(authorize.map((entry) => entry.params)).toEqual([
+					expect.objectContaining({ client_id: authorization!.client.id, redirect_uri: callbackUrl, scope: 'smtp.send offline_access' }),
+				]);
+				await editor.closeCredentialModal();
+			});
+		});
+
+		test('Send executes signed in with the token: the server got the email from the mailbox', async () => {
+			await step('oauth2-send', async () => {
+				await editor.typeNodeParameter('toEmail', TO);
+				const output = await editor.executeStep(/"type":\s*"sent"/);
+				expect(output).toMatch(/"success":\s*true/);
+				await shots.take(editor.page, 'ndv-oauth2-send-output');
+				const [message] = await xoauth2Server!.waitForMessages(1, 15_000);
+				expect(message.session.user).toBe(MAILBOX);
+				expect(message.envelope).toEqual({ from: MAILBOX, to: [TO] });
+				expect(xoauth2Server!.tokenSignIns.map((signIn) => signIn.accepted)).toEqual([true]);
+			});
+		});
+	});
+
+	describe('5. the icon, in light and dark themes', () => {
 		const iconFile = (theme: 'light' | 'dark') => (theme === 'dark' ? 'mailshit.dark.svg' : 'mailshit.svg');
 
 		/** The <img> n8n renders for the node's icon: its file, and whether the browser could draw it. */
@@ -318,7 +402,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		});
 	});
 
-	describe('5. logs', () => {
+	describe('6. logs', () => {
 		test('n8n logged no error or warning about the package, and the browser none about its files', () => {
 			expect(packageProblems('n8n start', server!.logText())).toEqual([]);
 			const browserProblems = browser!.problems.filter((line) => /mailshit/i.test(line));
