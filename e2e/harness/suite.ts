@@ -11,7 +11,7 @@ import { escapeHtml } from '../../nodes/MailshitSmtp/template/escape';
 import { closedPort, startSmtpSink, type ReceivedMessage, type SmtpSink } from '../../test/helpers/smtpSink';
 import { n8nInstall, outputItems, type ExecuteRun, type N8nMajor } from '../n8n-versions';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from './communityPackage';
-import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, sendWorkflow } from './fixtures';
+import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, OAUTH2_CREDENTIAL_TYPE, sendWorkflow } from './fixtures';
 import { newsletterParameters, subscriber } from '../../examples/newsletter';
 import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
@@ -220,14 +220,18 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				await rest.login(OWNER.email, OWNER.password);
 			});
 
-			test('registers the node (with its codex) and the credential type', async () => {
+			test('registers the node (with its codex) and both credential types, the OAuth2 one as n8n OAuth2', async () => {
 				const nodes = await rest.types<{ name: string; displayName: string; credentials?: Array<{ name: string }>; codex?: { categories?: string[]; alias?: string[] } }>('nodes');
 				const node = nodes.find((n) => n.name === NODE_TYPE);
-				expect(node).toMatchObject({ displayName: 'mailshit SMTP', credentials: [expect.objectContaining({ name: CREDENTIAL_TYPE })] });
+				expect(node).toMatchObject({
+					displayName: 'mailshit SMTP',
+					credentials: [expect.objectContaining({ name: CREDENTIAL_TYPE }), expect.objectContaining({ name: OAUTH2_CREDENTIAL_TYPE })],
+				});
 				// the codex gives the node panel its category and search aliases
-				expect(node?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['SMTP', 'email', 'MJML']) });
-				const credentials = await rest.types<{ name: string }>('credentials');
+				expect(node?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['SMTP', 'email', 'MJML', 'OAuth2']) });
+				const credentials = await rest.types<{ name: string; displayName: string; extends?: string[] }>('credentials');
 				expect(credentials.map((c) => c.name)).toContain(CREDENTIAL_TYPE);
+				expect(credentials.find((c) => c.name === OAUTH2_CREDENTIAL_TYPE)).toMatchObject({ displayName: 'mailshit SMTP OAuth2 API', extends: ['oAuth2Api'] });
 			});
 
 			/** Save in the credential modal: create, then test with the form's data. */

@@ -3,7 +3,9 @@
  * chromium, driven by playwright-core), against the real n8n of the e2e suite with this package
  * installed the way Settings > Community Nodes installs it, and the embedded mail catcher of
  * `npm start`: owner setup, the credential form and its test, the node found in the node panel,
- * dropped after a Manual Trigger, filled in and executed; the icon in light and dark themes.
+ * dropped after a Manual Trigger, filled in and executed; the OAuth2 credential created from the
+ * node and connected through the tests' authorization server, and Send over XOAUTH2; the icon in
+ * light and dark themes.
  *
  * Assertions read DOM text and what the catcher received, never pixels. Every step leaves a PNG in
  * the folder printed at the start (kept after the run); MAILSHIT_E2E_KEEP=1 also keeps n8n's folder.

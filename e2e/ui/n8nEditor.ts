@@ -81,7 +81,11 @@ export class N8nEditor {
 		await this.page.getByTestId('add-resource-credential').first().click();
 		const picker = this.page.getByTestId('selectCredential-modal');
 		await picker.getByRole('combobox').fill(search);
-		await this.page.getByTestId('new-credential-type-select-option').filter({ hasText: typeDisplayName }).click();
+		// exactly this type: "mailshit SMTP" is also the start of "mailshit SMTP OAuth2 API"
+		await this.page
+			.getByTestId('new-credential-type-select-option')
+			.filter({ has: this.page.getByText(typeDisplayName, { exact: true }) })
+			.click();
 		await this.page.getByTestId('new-credential-type-button').click();
 		await this.credentialModal.waitFor();
 		await this.credentialParameter('provider').waitFor();
