@@ -26,6 +26,7 @@ import { waitUntil } from '../harness/processes';
 import { n8nInstall } from '../n8n-versions';
 import type { Locator } from 'playwright-core';
 import { N8nEditor, Screenshots, TEST_OK_BANNER } from './n8nEditor';
+import { describeOAuth2InEditor } from './oauth2Steps';
 
 const OWNER = { email: 'ui@mailshit.test', firstName: 'Ui', lastName: 'Tester', password: 'Ui-mailshit-1' };
 /** The login the AUTH server accepts, and a wrong one (test values, nothing secret). */
@@ -45,8 +46,6 @@ const MJML = `<mjml>
   </mj-body>
 </mjml>`;
 const CATCHER_PROVIDER = 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)';
-/** The account signed in at the authorization server, and the mailbox the token sends as. */
-const MAILBOX = 'editor-oauth@mailshit.test';
 
 const install = n8nInstall(2)!;
 
@@ -284,79 +283,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		});
 	});
 
-	describe('4. OAuth2: "Connect my account" from the node, then Send signed in with the token', () => {
-		test('Authentication OAuth2, a new credential from the node, Connect my account: the authorization server\'s page, Allow, connected', async () => {
-			await step('oauth2-connect', async () => {
-				const callbackUrl = `${server!.baseUrl}/rest/oauth2-credential/callback`;
-				await editor.selectOption(editor.nodeParameter('operation'), 'Send');
-				await editor.selectOption(editor.nodeParameter('authentication'), 'OAuth2 (Microsoft 365, Google)');
-				await shots.take(editor.page, 'ndv-authentication-oauth2');
-				await editor.ndv.getByTestId('node-credentials-select').click();
-				await editor.page.getByTestId('node-credentials-select-item-new').click();
-				await editor.credentialModal.waitFor();
-				await editor.credentialParameter('provider').waitFor();
-
-				// Microsoft 365 comes first: what to register in Entra, n8n's callback URL, and where the test is
-				const microsoft = await editor.credentialModal.innerText();
-				expect(microsoft).toContain('OAuth Redirect URL');
-				expect(microsoft).toContain('SMTP.Send');
-				expect(microsoft).toContain('"Authenticated SMTP"');
-				expect(microsoft).toContain('"Check Connection"');
-				expect(await editor.visibleCredentialFields()).toEqual(expect.arrayContaining(['clientId', 'clientSecret', 'provider', 'tenant', 'user']));
-				await shots.take(editor.page, 'oauth2-credential-microsoft');
-
-				await editor.selectOption(editor.credentialParameter('provider'), 'Custom OAuth2 Provider');
-				await editor.credentialParameter('customAuthUrl').waitFor();
-				await editor.fillCredential({
-					clientId: authorization!.client.id,
-					clientSecret: authorization!.client.secret,
-					customAuthUrl: authorization!.authUrl,
-					customAccessTokenUrl: authorization!.tokenUrl,
-					customScope: 'smtp.send offline_access',
-					host: '127.0.0.1',
-					port: xoauth2Server!.port,
-					user: MAILBOX,
-					fromEmail: MAILBOX,
-				});
-				await shots.take(editor.page, 'oauth2-credential-custom');
-
-				const popupOpened = editor.page.waitForEvent('popup');
-				await editor.credentialModal.getByRole('button', { name: 'Connect my account' }).click();
-				const popup = await popupOpened;
-				await popup.waitForURL((url) => url.href.startsWith(`${authorization!.url}/interaction/`));
-				const account = popup.locator('input[name=login]');
-				await account.fill(MAILBOX);
-				expect(await popup.locator('[data-test=scopes]').innerText()).toContain('smtp.send');
-				await shots.take(popup, 'oauth2-consent');
-				await popup.getByRole('button', { name: 'Allow' }).click();
-				await popup.getByText('Connection successful').waitFor();
-				await shots.take(popup, 'oauth2-callback');
-
-				const banner = editor.credentialModal.getByTestId('oauth-connect-success-banner');
-				await banner.waitFor();
-				expect(await banner.innerText()).toMatch(/Account connected|Connected as/);
-				await shots.take(editor.page, 'oauth2-credential-connected');
-				const authorize = (await authorization!.log()).filter((entry) => entry.type === 'authorize');
-				expect(authorize.map((entry) => entry.params)).toEqual([
-					expect.objectContaining({ client_id: authorization!.client.id, redirect_uri: callbackUrl, scope: 'smtp.send offline_access' }),
-				]);
-				await editor.closeCredentialModal();
-			});
-		});
-
-		test('Send executes signed in with the token: the server got the email from the mailbox', async () => {
-			await step('oauth2-send', async () => {
-				await editor.typeNodeParameter('toEmail', TO);
-				const output = await editor.executeStep(/"type":\s*"sent"/);
-				expect(output).toMatch(/"success":\s*true/);
-				await shots.take(editor.page, 'ndv-oauth2-send-output');
-				const [message] = await xoauth2Server!.waitForMessages(1, 15_000);
-				expect(message.session.user).toBe(MAILBOX);
-				expect(message.envelope).toEqual({ from: MAILBOX, to: [TO] });
-				expect(xoauth2Server!.tokenSignIns.map((signIn) => signIn.accepted)).toEqual([true]);
-			});
-		});
-	});
+	describeOAuth2InEditor(() => ({ editor, shots, step, n8nBaseUrl: server!.baseUrl, authorization: authorization!, xoauth2Server: xoauth2Server!, to: TO }));
 
 	describe('5. the icon, in light and dark themes', () => {
 		const iconFile = (theme: 'light' | 'dark') => (theme === 'dark' ? 'mailshit.dark.svg' : 'mailshit.svg');
