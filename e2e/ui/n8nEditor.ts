@@ -217,6 +217,23 @@ export class N8nEditor {
 		return (await this.nodeParameter(name).getByTestId('inline-expression-editor-input').count()) > 0;
 	}
 
+	/**
+	 * "Create new credential" from the node's credential field. n8n 2.x shows a select when
+	 * credentials of the type exist, and an empty state with a single button when none do.
+	 */
+	async createCredentialFromNode(): Promise<void> {
+		const emptyState = this.ndv.getByTestId('node-credentials-empty-state');
+		const select = this.ndv.getByTestId('node-credentials-select');
+		await emptyState.or(select).first().waitFor();
+		if (await emptyState.isVisible()) {
+			await emptyState.getByRole('button').first().click();
+		} else {
+			await select.click();
+			await this.page.getByTestId('node-credentials-select-item-new').click();
+		}
+		await this.credentialModal.waitFor();
+	}
+
 	async closeNdv(): Promise<void> {
 		await this.ndv.getByTestId('ndv-close-button').click();
 		await this.ndv.waitFor({ state: 'hidden' });

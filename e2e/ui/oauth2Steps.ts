@@ -33,9 +33,7 @@ export function describeOAuth2InEditor(context: () => EditorOAuth2Context): void
 				await editor.selectOption(editor.nodeParameter('operation'), 'Send');
 				await editor.selectOption(editor.nodeParameter('authentication'), 'OAuth2 (Microsoft 365, Google)');
 				await shots.take(editor.page, 'ndv-authentication-oauth2');
-				await editor.ndv.getByTestId('node-credentials-select').click();
-				await editor.page.getByTestId('node-credentials-select-item-new').click();
-				await editor.credentialModal.waitFor();
+				await editor.createCredentialFromNode();
 				await editor.credentialParameter('provider').waitFor();
 
 				// Microsoft 365 comes first: what to register in Entra, n8n's callback URL, and where the test is
