@@ -72,7 +72,7 @@ export interface AuthorizationServer {
 const secret = () => randomBytes(18).toString('base64url');
 
 export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<AuthorizationServer> {
-	const client = { id: `mailshit-n8n-${randomBytes(4).toString('hex')}`, secret: secret() };
+	const client = { id: `n8n-test-client-${randomBytes(4).toString('hex')}`, secret: secret() };
 	const resourceServer = { client_id: 'smtp-server', client_secret: secret() };
 	const config = {
 		clients: [
