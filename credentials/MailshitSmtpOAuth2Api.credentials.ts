@@ -66,7 +66,7 @@ export class MailshitSmtpOAuth2Api implements ICredentialType {
 		...providerNotices(OAUTH2_PROVIDER_PRESETS),
 		{
 			displayName:
-				'To test the sign-in, connect your account, then run a mailshit SMTP node with the operation "Check Connection" (Authentication: OAuth2): it signs in to the SMTP server and says what to fix.',
+				'To test the sign-in, connect your account, then run a mailshit SMTP node with the operation "Check Connection" and this credential: it signs in to the SMTP server and says what to fix.',
 			name: 'checkConnectionNotice',
 			type: 'notice',
 			default: '',

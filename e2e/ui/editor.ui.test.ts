@@ -283,7 +283,17 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		});
 	});
 
-	describeOAuth2InEditor(() => ({ editor, shots, step, n8nBaseUrl: server!.baseUrl, authorization: authorization!, xoauth2Server: xoauth2Server!, to: TO }));
+	describeOAuth2InEditor(() => ({
+		editor,
+		openTab: async () => new N8nEditor(await browser!.context.newPage(), server!.baseUrl),
+		nodeName: NODE_NAME,
+		shots,
+		step,
+		n8nBaseUrl: server!.baseUrl,
+		authorization: authorization!,
+		xoauth2Server: xoauth2Server!,
+		to: TO,
+	}));
 
 	describe('5. the icon, in light and dark themes', () => {
 		const iconFile = (theme: 'light' | 'dark') => (theme === 'dark' ? 'mailshit.dark.svg' : 'mailshit.svg');

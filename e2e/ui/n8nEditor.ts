@@ -217,21 +217,10 @@ export class N8nEditor {
 		return (await this.nodeParameter(name).getByTestId('inline-expression-editor-input').count()) > 0;
 	}
 
-	/**
-	 * "Create new credential" from the node's credential field. n8n 2.x shows a select when
-	 * credentials of the type exist, and an empty state with a single button when none do.
-	 */
-	async createCredentialFromNode(): Promise<void> {
-		const emptyState = this.ndv.getByTestId('node-credentials-empty-state');
-		const select = this.ndv.getByTestId('node-credentials-select');
-		await emptyState.or(select).first().waitFor();
-		if (await emptyState.isVisible()) {
-			await emptyState.getByRole('button').first().click();
-		} else {
-			await select.click();
-			await this.page.getByTestId('node-credentials-select-item-new').click();
-		}
-		await this.credentialModal.waitFor();
+	/** Opens a node of the canvas in the node details view, as a double-click does. */
+	async openNode(name: string): Promise<void> {
+		await this.canvasNode(name).dblclick();
+		await this.ndv.waitFor();
 	}
 
 	async closeNdv(): Promise<void> {

@@ -1,8 +1,9 @@
 /**
- * Section 4 of the editor suite: OAuth2 as a user meets it. Authentication *OAuth2* in the node, a
- * new mailshit SMTP OAuth2 API credential created from the node's credential picker, *Connect my
- * account* opening the tests' authorization server in a popup, sign-in and *Allow*, n8n's
- * "Account connected"; then Send executed over XOAUTH2. Runs on the workflow sections 1–3 left open.
+ * Section 4 of the editor suite: OAuth2 as a user meets it. A new mailshit SMTP OAuth2 API
+ * credential (in a second tab), *Connect my account* opening the tests' authorization server in a
+ * popup, sign-in and *Allow*, n8n's "Account connected"; then, in the workflow sections 1–3 left
+ * open, that credential picked in the node (n8n sets Authentication to OAuth2) and Send executed
+ * over XOAUTH2.
  */
 import type { AuthorizationServer } from '../../test/helpers/authorizationServer';
 import type { SmtpSink } from '../../test/helpers/smtpSink';
@@ -10,9 +11,15 @@ import type { N8nEditor, Screenshots } from './n8nEditor';
 
 /** The account signed in at the authorization server, and the mailbox the token sends as. */
 const MAILBOX = 'editor-oauth@mailshit.test';
+const OAUTH2_CREDENTIAL_TYPE = 'mailshit SMTP OAuth2 API';
+const OAUTH2_CREDENTIAL = 'OAuth2 (test authorization server)';
 
 export interface EditorOAuth2Context {
 	editor: N8nEditor;
+	/** The same editor in a new tab of the browser (same session). */
+	openTab(): Promise<N8nEditor>;
+	/** The mailshit node of the workflow sections 1–3 built. */
+	nodeName: string;
 	shots: Screenshots;
 	/** The suite's step wrapper: a screenshot named -FAILED when the step fails. */
 	step(name: string, run: () => Promise<void>): Promise<void>;
@@ -25,69 +32,81 @@ export interface EditorOAuth2Context {
 }
 
 export function describeOAuth2InEditor(context: () => EditorOAuth2Context): void {
-	describe('4. OAuth2: "Connect my account" from the node, then Send signed in with the token', () => {
-		test('Authentication OAuth2, a new credential from the node, Connect my account: the authorization server\'s page, Allow, connected', async () => {
-			const { editor, shots, step, n8nBaseUrl, authorization, xoauth2Server } = context();
+	describe('4. OAuth2: the credential connected with "Connect my account", then Send signed in with its token', () => {
+		test('a new mailshit SMTP OAuth2 API credential: the Microsoft form, then Custom, Connect my account, the authorization server\'s page, Allow, connected', async () => {
+			const { shots, step, openTab, n8nBaseUrl, authorization, xoauth2Server } = context();
 			await step('oauth2-connect', async () => {
-				const callbackUrl = `${n8nBaseUrl}/rest/oauth2-credential/callback`;
-				await editor.selectOption(editor.nodeParameter('operation'), 'Send');
-				await editor.selectOption(editor.nodeParameter('authentication'), 'OAuth2 (Microsoft 365, Google)');
-				await shots.take(editor.page, 'ndv-authentication-oauth2');
-				await editor.createCredentialFromNode();
-				await editor.credentialParameter('provider').waitFor();
+				// in a second tab, as a user keeps the workflow open: the workflow page stays as it is
+				const tab = await openTab();
+				try {
+					await tab.openNewCredential(OAUTH2_CREDENTIAL_TYPE, 'mailshit');
+					await tab.renameCredential(OAUTH2_CREDENTIAL);
 
-				// Microsoft 365 comes first: what to register in Entra, n8n's callback URL, and where the test is
-				const microsoft = await editor.credentialModal.innerText();
-				expect(microsoft).toContain('OAuth Redirect URL');
-				expect(microsoft).toContain('SMTP.Send');
-				expect(microsoft).toContain('"Authenticated SMTP"');
-				expect(microsoft).toContain('"Check Connection"');
-				expect(await editor.visibleCredentialFields()).toEqual(expect.arrayContaining(['clientId', 'clientSecret', 'provider', 'tenant', 'user']));
-				await shots.take(editor.page, 'oauth2-credential-microsoft');
+					// Microsoft 365 comes first: what to register in Entra, and where the test is
+					const microsoft = await tab.credentialModal.innerText();
+					expect(microsoft).toContain('OAuth Redirect URL');
+					expect(microsoft).toContain('SMTP.Send');
+					expect(microsoft).toContain('"Authenticated SMTP"');
+					expect(microsoft).toContain('"Check Connection"');
+					expect(await tab.visibleCredentialFields()).toEqual(expect.arrayContaining(['clientId', 'clientSecret', 'provider', 'tenant', 'user']));
+					await shots.take(tab.page, 'oauth2-credential-microsoft');
 
-				await editor.selectOption(editor.credentialParameter('provider'), 'Custom OAuth2 Provider');
-				await editor.credentialParameter('customAuthUrl').waitFor();
-				await editor.fillCredential({
-					clientId: authorization.client.id,
-					clientSecret: authorization.client.secret,
-					customAuthUrl: authorization.authUrl,
-					customAccessTokenUrl: authorization.tokenUrl,
-					customScope: 'smtp.send offline_access',
-					host: '127.0.0.1',
-					port: xoauth2Server.port,
-					user: MAILBOX,
-					fromEmail: MAILBOX,
-				});
-				await shots.take(editor.page, 'oauth2-credential-custom');
+					await tab.selectOption(tab.credentialParameter('provider'), 'Custom OAuth2 Provider');
+					await tab.credentialParameter('customAuthUrl').waitFor();
+					await tab.fillCredential({
+						clientId: authorization.client.id,
+						clientSecret: authorization.client.secret,
+						customAuthUrl: authorization.authUrl,
+						customAccessTokenUrl: authorization.tokenUrl,
+						customScope: 'smtp.send offline_access',
+						host: '127.0.0.1',
+						port: xoauth2Server.port,
+						user: MAILBOX,
+						fromEmail: MAILBOX,
+					});
+					await shots.take(tab.page, 'oauth2-credential-custom');
 
-				const popupOpened = editor.page.waitForEvent('popup');
-				await editor.credentialModal.getByRole('button', { name: 'Connect my account' }).click();
-				const popup = await popupOpened;
-				await popup.waitForURL((url) => url.href.startsWith(`${authorization.url}/interaction/`));
-				const account = popup.locator('input[name=login]');
-				await account.fill(MAILBOX);
-				expect(await popup.locator('[data-test=scopes]').innerText()).toContain('smtp.send');
-				await shots.take(popup, 'oauth2-consent');
-				await popup.getByRole('button', { name: 'Allow' }).click();
-				await popup.getByText('Connection successful').waitFor();
-				await shots.take(popup, 'oauth2-callback');
+					const popupOpened = tab.page.waitForEvent('popup');
+					await tab.credentialModal.getByRole('button', { name: 'Connect my account' }).click();
+					const popup = await popupOpened;
+					await popup.waitForURL((url) => url.href.startsWith(`${authorization.url}/interaction/`));
+					await popup.locator('input[name=login]').fill(MAILBOX);
+					expect(await popup.locator('[data-test=scopes]').innerText()).toContain('smtp.send');
+					await shots.take(popup, 'oauth2-consent');
+					await popup.getByRole('button', { name: 'Allow' }).click();
+					await popup.getByText('Connection successful').waitFor();
+					await shots.take(popup, 'oauth2-callback');
 
-				const banner = editor.credentialModal.getByTestId('oauth-connect-success-banner');
-				await banner.waitFor();
-				expect(await banner.innerText()).toMatch(/Account connected|Connected as/);
-				await shots.take(editor.page, 'oauth2-credential-connected');
-				const authorize = (await authorization.log()).filter((entry) => entry.type === 'authorize');
-				expect(authorize.map((entry) => entry.params)).toEqual([
-					expect.objectContaining({ client_id: authorization.client.id, redirect_uri: callbackUrl, scope: 'smtp.send offline_access' }),
-				]);
-				await editor.closeCredentialModal();
+					const banner = tab.credentialModal.getByTestId('oauth-connect-success-banner');
+					await banner.waitFor();
+					expect(await banner.innerText()).toMatch(/Account connected|Connected as/);
+					await shots.take(tab.page, 'oauth2-credential-connected');
+					const authorize = (await authorization.log()).filter((entry) => entry.type === 'authorize');
+					expect(authorize.map((entry) => entry.params)).toEqual([
+						expect.objectContaining({
+							client_id: authorization.client.id,
+							redirect_uri: `${n8nBaseUrl}/rest/oauth2-credential/callback`,
+							scope: 'smtp.send offline_access',
+						}),
+					]);
+					await tab.closeCredentialModal();
+				} finally {
+					await tab.page.close();
+				}
 			});
 		});
 
-		test('Send executes signed in with the token: the server got the email from the mailbox', async () => {
-			const { editor, shots, step, xoauth2Server, to } = context();
+		test('Send with the OAuth2 credential picked in the node: Authentication follows, the server got the email from the mailbox', async () => {
+			const { editor, shots, step, xoauth2Server, to, nodeName } = context();
 			await step('oauth2-send', async () => {
+				// reopened, so the node's credential list is fetched again and holds the new credential
+				await editor.closeNdv();
+				await editor.openNode(nodeName);
+				await editor.selectOption(editor.nodeParameter('operation'), 'Send');
+				// one list for both kinds: picking the OAuth2 one sets Authentication to OAuth2
+				await editor.selectOption(editor.ndv.getByTestId('node-credentials-select'), OAUTH2_CREDENTIAL);
 				await editor.typeNodeParameter('toEmail', to);
+				await shots.take(editor.page, 'ndv-oauth2-send-filled');
 				const output = await editor.executeStep(/"type":\s*"sent"/);
 				expect(output).toMatch(/"success":\s*true/);
 				await shots.take(editor.page, 'ndv-oauth2-send-output');
