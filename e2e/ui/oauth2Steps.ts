@@ -1,6 +1,6 @@
 /**
  * Section 4 of the editor suite: OAuth2 as a user meets it. A new mailshit SMTP OAuth2 API
- * credential (in a second tab), *Connect my account* opening the tests' authorization server in a
+ * credential (in a second tab), *Connect* opening the tests' authorization server in a
  * popup, sign-in and *Allow*, n8n's "Account connected"; then, in the workflow sections 1–3 left
  * open, that credential picked in the node (n8n sets Authentication to OAuth2) and Send executed
  * over XOAUTH2.
@@ -32,8 +32,8 @@ export interface EditorOAuth2Context {
 }
 
 export function describeOAuth2InEditor(context: () => EditorOAuth2Context): void {
-	describe('4. OAuth2: the credential connected with "Connect my account", then Send signed in with its token', () => {
-		test('a new mailshit SMTP OAuth2 API credential: the Microsoft form, then Custom, Connect my account, the authorization server\'s page, Allow, connected', async () => {
+	describe('4. OAuth2: the credential connected through n8n\'s OAuth flow, then Send signed in with its token', () => {
+		test('a new mailshit SMTP OAuth2 API credential: the Microsoft form, then Custom, Connect, the authorization server\'s page, Allow, connected', async () => {
 			const { shots, step, openTab, n8nBaseUrl, authorization, xoauth2Server } = context();
 			await step('oauth2-connect', async () => {
 				// in a second tab, as a user keeps the workflow open: the workflow page stays as it is
@@ -66,8 +66,12 @@ export function describeOAuth2InEditor(context: () => EditorOAuth2Context): void
 					});
 					await shots.take(tab.page, 'oauth2-credential-custom');
 
+					// n8n 2.x: a banner "Connect your account to use this credential" with a Connect button
+					// (1.x called it "Connect my account"), shown once the required fields are filled
+					const notConnected = tab.credentialModal.getByTestId('oauth-not-connected-banner');
+					expect(await notConnected.innerText()).toContain('Connect your account to use this credential');
 					const popupOpened = tab.page.waitForEvent('popup');
-					await tab.credentialModal.getByRole('button', { name: 'Connect my account' }).click();
+					await notConnected.getByRole('button').first().click();
 					const popup = await popupOpened;
 					await popup.waitForURL((url) => url.href.startsWith(`${authorization.url}/interaction/`));
 					await popup.locator('input[name=login]').fill(MAILBOX);

@@ -196,7 +196,7 @@ describe('a sign-in that cannot be refreshed asks for a reconnect', () => {
 			name: 'NodeApiError',
 			message: expect.stringMatching(/^Item \d was not sent: Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected\.$/),
 			description:
-				'The OAuth2 sign-in for "ada@contoso.test" is no longer valid (Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected.): the refresh token was revoked or expired, or the account\'s password or permissions changed, so open the credential and reconnect it (Connect my account).',
+				'The OAuth2 sign-in for "ada@contoso.test" is no longer valid (Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected.): the refresh token was revoked or expired, or the account\'s password or permissions changed, so open the credential and connect it again (Reconnect; in n8n 1.x Connect my account).',
 		});
 		const tokenRequests = (await authorization.log()).slice(logBefore).filter((entry) => entry.type === 'token');
 		expect(tokenRequests).toEqual([{ type: 'token', grantType: 'refresh_token', ok: false, error: 'invalid_grant', description: 'grant request is invalid' }]);
@@ -218,7 +218,7 @@ describe('a sign-in that cannot be refreshed asks for a reconnect', () => {
 			['send_failed', 'EOAUTH2'],
 			['send_failed', 'EOAUTH2'],
 		]);
-		expect(String(result.main[0].json.hint)).toContain('open the credential and reconnect it (Connect my account)');
+		expect(String(result.main[0].json.hint)).toContain('open the credential and connect it again (Reconnect; in n8n 1.x Connect my account)');
 	});
 
 	it('a credential that was never connected is named before connecting', async () => {
@@ -226,7 +226,7 @@ describe('a sign-in that cannot be refreshed asks for a reconnect', () => {
 		const result = await send(new CredentialStore(oauth2Credential(authorization, sink.port, MAILBOX, undefined)), 1);
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'The OAuth2 credential is not connected to an account yet: open it and click "Connect my account"',
+			message: 'The OAuth2 credential is not connected to an account yet: open it and connect your account (Connect; in n8n 1.x Connect my account)',
 			description: 'Field: credential: OAuth2 connection',
 		});
 		expect(sink.stats.connections).toBe(0);

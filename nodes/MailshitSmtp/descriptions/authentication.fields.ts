@@ -23,7 +23,7 @@ export const authenticationField: INodeProperties = {
 		{
 			name: 'OAuth2 (Microsoft 365, Google)',
 			value: 'oAuth2',
-			description: 'Sign in with "Connect my account": needed for Microsoft 365 after December 2026',
+			description: 'Sign in through n8n\'s OAuth flow, no password: needed for Microsoft 365 after December 2026',
 		},
 		{ name: 'Password', value: 'password', description: 'Username and password, an App Password, or no login at all' },
 	],

@@ -33,7 +33,7 @@ function storedToken(tokenData: unknown): OAuthToken {
 	const data = tokenData && typeof tokenData === 'object' ? (tokenData as Record<string, unknown>) : {};
 	const accessToken = typeof data.access_token === 'string' ? data.access_token : '';
 	if (!accessToken) {
-		throw new ConfigurationError('The OAuth2 credential is not connected to an account yet: open it and click "Connect my account"', 'OAuth2 connection');
+		throw new ConfigurationError('The OAuth2 credential is not connected to an account yet: open it and connect your account (Connect; in n8n 1.x Connect my account)', 'OAuth2 connection');
 	}
 	const expiresAt = Number(data.n8n_expires_at);
 	return { accessToken, ...(Number.isFinite(expiresAt) && expiresAt > 0 ? { expiresAt } : {}) };

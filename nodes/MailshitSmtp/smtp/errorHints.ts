@@ -124,7 +124,7 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 	oauthNotOffered: (c) =>
 		`${c.endpoint} does not accept an OAuth2 sign-in (XOAUTH2) (${c.detail}): check SMTP Host and Port, or sign in to this server with the password credential.`,
 	oauthReconnect: (c) =>
-		`The OAuth2 sign-in for "${c.user}" is no longer valid (${c.detail}): the refresh token was revoked or expired, or the account's password or permissions changed, so open the credential and reconnect it (Connect my account).`,
+		`The OAuth2 sign-in for "${c.user}" is no longer valid (${c.detail}): the refresh token was revoked or expired, or the account's password or permissions changed, so open the credential and connect it again (Reconnect; in n8n 1.x Connect my account).`,
 	oauthRefreshFailed: (c) =>
 		`A new OAuth2 access token for "${c.user}" could not be fetched (${c.detail}): check the credential's Client ID, Client Secret and token URL, then reconnect it.`,
 	ehloRejected: (c) =>
