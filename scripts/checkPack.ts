@@ -57,6 +57,7 @@ interface SourceMap {
 }
 
 function checkContents(packageDir: string): void {
+	const before = findings.length;
 	const files = filesUnder(packageDir);
 	for (const required of ['LICENSE', 'README.md', 'package.json']) if (!files.includes(required)) finding(`${required} is not in the tarball`);
 
@@ -84,7 +85,7 @@ function checkContents(packageDir: string): void {
 			if (!existsSync(inRepo)) finding(`${js} was compiled from ${path.relative(REPO_ROOT, inRepo)}, which no longer exists`);
 		}
 	}
-	console.log(`  contents: ${files.length} files, LICENSE, ${maps.length} source maps with their sources embedded, nothing stale`);
+	if (findings.length === before) console.log(`  contents: ${files.length} files, LICENSE, ${maps.length} source maps with their sources embedded, nothing stale`);
 }
 
 interface Install {
