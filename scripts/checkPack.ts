@@ -3,8 +3,8 @@
  *
  *  - reads the tarball: LICENSE, README and package.json are in it; every source map carries
  *    the sources it maps (nothing points at a .ts file that is not shipped); every compiled
- *    file has a source in the working tree (nothing stale from a deleted module); the manifest
- *    says what n8n checks on install (n8nNodesApiVersion the number 1);
+ *    file has a source in the working tree (nothing stale from a deleted module); n8n's own
+ *    check of the nodes API version, which n8n 2.41 runs on install, passes;
  *  - installs it into empty folders, on this Node (20) and on Node 24, two ways each: a plain
  *    `npm install <tarball>` and the way n8n's Settings > Community Nodes installs a package
  *    (e2e/harness/communityPackage.ts). Each install must succeed and npm must print no
@@ -20,11 +20,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAndPack, installCommunityPackage, PACKAGE_NAME, REPO_ROOT } from '../e2e/harness/communityPackage';
 import { runCommand, type CommandResult } from '../e2e/harness/processes';
-import { nodeVersionOf } from '../e2e/install/commands';
+import { duSize, nodeVersionOf } from '../e2e/install/commands';
 import { envWithNode } from '../e2e/install/npm';
 import { ensureNode24 } from '../e2e/install/node24';
 import { cacheRoot } from '../e2e/n8n-versions';
 import { NEWSLETTER_MJML_PATH } from '../examples/newsletter';
+import { checkNodesApiVersion } from 'n8n-workflow';
 import { compileMjml } from '../nodes/MailshitSmtp/template';
 
 const MIN = 60_000;
@@ -61,9 +62,9 @@ function checkContents(packageDir: string): void {
 	const files = filesUnder(packageDir);
 	for (const required of ['LICENSE', 'README.md', 'package.json']) if (!files.includes(required)) finding(`${required} is not in the tarball`);
 
-	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { n8n?: { n8nNodesApiVersion?: unknown } };
-	// n8n 2.41 refuses to install a package whose value is not an integer >= 1 its API supports (1 today)
-	if (manifest.n8n?.n8nNodesApiVersion !== 1) finding(`package.json n8n.n8nNodesApiVersion is ${JSON.stringify(manifest.n8n?.n8nNodesApiVersion)}, not the number 1`);
+	// n8n 2.41 runs this very check on every install and refuses the package when it fails
+	const apiVersion = checkNodesApiVersion(JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Parameters<typeof checkNodesApiVersion>[0]);
+	if (!apiVersion.compatible) finding(`n8n would refuse to install it: n8n.n8nNodesApiVersion ${JSON.stringify(apiVersion.declared)} is ${apiVersion.reason}`);
 
 	const maps = files.filter((file) => file.endsWith('.js.map'));
 	for (const map of maps) {
@@ -99,7 +100,7 @@ async function plainInstall(tarball: string, root: string, nodeBin: string): Pro
 	const dir = path.join(root, `${nodeVersionOf(nodeBin)}-plain`);
 	mkdirSync(dir, { recursive: true });
 	const result = await runCommand('npm', ['install', tarball], { cwd: dir, env: envWithNode(nodeBin), timeoutMs: 10 * MIN });
-	return judgeInstall(label, result, path.join(dir, 'node_modules', PACKAGE_NAME));
+	return judgeInstall(label, result, path.join(dir, 'node_modules', PACKAGE_NAME), path.join(dir, 'node_modules'));
 }
 
 /** The install n8n's Community Nodes runs, into a fresh user folder. */
@@ -108,14 +109,15 @@ async function n8nInstall(tarball: string, root: string, nodeBin: string): Promi
 	const userFolder = path.join(root, `${nodeVersionOf(nodeBin)}-n8n`);
 	try {
 		const installed = await installCommunityPackage(tarball, userFolder, envWithNode(nodeBin));
-		return judgeInstall(label, { status: 0, stdout: installed.npmOutput, stderr: '', timedOut: false, ms: 0 }, installed.directory);
+		return judgeInstall(label, { status: 0, stdout: installed.npmOutput, stderr: '', timedOut: false, ms: 0 }, installed.directory, path.join(installed.directory, 'node_modules'));
 	} catch (error) {
 		finding(`${label}: ${(error as Error).message}`);
 		return undefined;
 	}
 }
 
-function judgeInstall(label: string, result: CommandResult, packageDir: string): Install | undefined {
+/** `modulesDir`: the node_modules the install filled, whose size is reported. */
+function judgeInstall(label: string, result: CommandResult, packageDir: string, modulesDir: string): Install | undefined {
 	if (result.status !== 0) {
 		finding(`${label}: npm exited ${result.status}\n${result.stdout}${result.stderr}`);
 		return undefined;
@@ -123,7 +125,7 @@ function judgeInstall(label: string, result: CommandResult, packageDir: string):
 	const complaints = npmComplaints(result);
 	for (const line of complaints) finding(`${label}: ${line}`);
 	const added = /added \d+ packages?[^\n]*/.exec(result.stdout)?.[0] ?? 'installed';
-	if (!complaints.length) console.log(`  ${label}: ${added}, no warning`);
+	if (!complaints.length) console.log(`  ${label}: ${added}, ${duSize(modulesDir)}, no warning`);
 	return { label, packageDir };
 }
 
