@@ -253,7 +253,9 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				const inbox = await browser!.context.newPage();
 				try {
 					await inbox.goto(catcher!.inboxUrl);
-					await inbox.getByText('Hello friend from the n8n editor').waitFor();
+					await inbox.getByText('Hello friend from the n8n editor').click();
+					// MailDev renders the message's HTML in a frame of its own
+					await inbox.frameLocator('iframe').getByText('Hi friend, this email was sent from the n8n editor.').waitFor();
 					await shots.take(inbox, 'catcher-inbox');
 				} finally {
 					await inbox.close();
