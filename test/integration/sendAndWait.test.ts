@@ -302,7 +302,7 @@ describe('Send and Wait: Free Text and Custom Form', () => {
 
 		const empty = await follow(respond, { method: 'POST', body: multipart({ 'field-0': '   ' }) });
 		expect(empty.status).toBe(422);
-		expect(empty.html).toContain('<div class="summary" role="alert"><p>Please correct the marked fields.</p></div>');
+		expect(empty.html).toContain('<div class="summary" role="alert"><p>Please correct the marked fields.</p><ul><li><a href="#field-0">Response: Please fill in this field.</a></li></ul></div>');
 		expect(empty.html).toContain('aria-invalid="true" aria-describedby="field-0-error"');
 		expect(empty.html).toContain('<p class="error" id="field-0-error">Please fill in this field.</p>');
 		expect(empty.call.result).toEqual({ noWebhookResponse: true });

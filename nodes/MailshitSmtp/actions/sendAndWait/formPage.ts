@@ -80,15 +80,21 @@ function renderField(field: FormField, index: number, look: PageLook, state: For
 	return `<div class="field">\n${label}\n${control}${errorLine}\n</div>`;
 }
 
+/** Announced on arrival; each error links to its field (the pattern of the GOV.UK design system). */
+function errorSummary(look: PageLook, fields: readonly FormField[], errors: FieldErrors): string {
+	const items = [...errors]
+		.sort(([a], [b]) => a - b)
+		.map(([index, error]) => `<li><a href="#${inputName(index)}${fields[index].type === 'radio' || fields[index].type === 'checkbox' ? '-0' : ''}">${escapeHtml(fields[index].label)}: ${escapeHtml(error)}</a></li>`)
+		.join('');
+	return `<div class="summary" role="alert"><p>${escapeHtml(look.phrases.formErrors)}</p><ul>${items}</ul></div>\n`;
+}
+
 /**
  * The form; with `state`, the refused submission (status 422). `novalidate` hands every check to
  * the server, so every message is in the page's language and stays on the page, next to its field.
  */
 export function formPage(look: PageLook, content: FormContent, state?: FormState): ResponsePage {
-	const summary =
-		state && state.errors.size > 0
-			? `<div class="summary" role="alert"><p>${escapeHtml(look.phrases.formErrors)}</p></div>\n`
-			: '';
+	const summary = state && state.errors.size > 0 ? errorSummary(look, content.fields, state.errors) : '';
 	const description = content.description.trim() ? `<p class="description muted">${escapeHtml(content.description)}</p>\n` : '';
 	const fields = content.fields
 		.map((field, index) => ({ field, index }))

@@ -59,6 +59,9 @@ input[type=radio],input[type=checkbox]{width:1.125rem;height:1.125rem;margin:0}
 [aria-invalid=true]{border-color:var(--mailshit-error)!important;outline:1px solid var(--mailshit-error)}
 .error{color:var(--mailshit-error);font-weight:600;margin:.375rem 0 0}
 .summary{border-left:4px solid var(--mailshit-error);padding:.5rem .75rem;margin:0 0 1.25rem;background:#fef2f2}
+.summary p{font-weight:600;margin:0}
+.summary ul{margin:.25rem 0 0;padding-left:1.25rem}
+.summary a{color:var(--mailshit-error)}
 .button{display:inline-block;min-width:8rem;padding:.75rem 1.5rem;border:2px solid var(--mailshit-button);border-radius:calc(var(--mailshit-radius) / 2);background:var(--mailshit-button);color:var(--mailshit-button-text);font:inherit;font-weight:600;cursor:pointer}
 .button.secondary{background:transparent;color:var(--mailshit-button)}
 :focus-visible{outline:3px solid var(--mailshit-focus);outline-offset:2px}
