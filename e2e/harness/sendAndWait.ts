@@ -25,7 +25,7 @@ const TIMEOUT_SECONDS = 15;
 /** n8n's wait tracker looks for due executions every 60 s: the limit plus one look, plus margin. */
 const TIMEOUT_RESUME_MS = (TIMEOUT_SECONDS + 60 + 45) * 1000;
 
-const REQUEST = { email: 'approver@example.com', name: 'Ada', expense: { id: 'EX-42', amount: 120 } };
+export const REQUEST = { email: 'approver@example.com', name: 'Ada', expense: { id: 'EX-42', amount: 120 } };
 
 const MJML = `<mjml>
   <mj-body>
@@ -43,31 +43,48 @@ const FORM_FIELDS = JSON.stringify([
 	{ fieldLabel: 'Cost centre', fieldName: 'costCentre', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'Sales' }, { option: 'R&D' }] } },
 ]);
 
-const WORKFLOWS = {
-	approval: { id: 'mailshitE2eApproval', subject: 'Approve {{expense.id}}', extra: { approvalOptions: { values: { approvalType: 'double' } } } },
-	freeText: { id: 'mailshitE2eFreeText', subject: 'Tell us about {{expense.id}}', extra: { responseType: 'freeText', options: { responseFormTitle: '={{ "Expense " + $json.expense.id }}' } } },
-	customForm: { id: 'mailshitE2eCustomForm', subject: 'Fill in {{expense.id}}', extra: { responseType: 'customForm', defineForm: 'json', jsonOutput: FORM_FIELDS } },
-	timeout: {
-		id: 'mailshitE2eTimeout',
-		subject: 'Quick {{expense.id}}',
-		extra: { options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: `={{ $now.plus({ seconds: ${TIMEOUT_SECONDS} }).toISO() }}` } } } },
-	},
-} as const;
+/** A Send and Wait workflow: Manual Trigger → Request → Ask (mailshit SMTP) → After. */
+export interface WaitWorkflowSpec {
+	id: string;
+	subject: string;
+	/** Node parameters beyond To, Subject and the MJML template. */
+	parameters: Record<string, unknown>;
+	request?: Record<string, unknown>;
+	template?: string;
+}
 
-type Kind = keyof typeof WORKFLOWS;
+/** Fixed node ids: the resume links end in the node's id. */
+export const waitNodeId = (index: number) => `5e4d0000-0000-4000-8000-${String(index).padStart(12, '0')}`;
 
-export function sendAndWaitFixtures(sinkPort: number): { credentials: CredentialImport[]; workflows: WorkflowFixture[] } {
-	const credential = customSmtpCredential('mailshitE2eWait', 'Sink (send and wait)', sinkPort);
-	const workflows = Object.entries(WORKFLOWS).map(([kind, { id, subject, extra }]) =>
+export function waitWorkflows(credential: CredentialImport, specs: readonly WaitWorkflowSpec[]): WorkflowFixture[] {
+	return specs.map(({ id, subject, parameters, request = REQUEST, template = MJML }, index) =>
 		sendWorkflow(
 			id,
-			`mailshit e2e: send and wait (${kind})`,
-			codeNode('Request', [REQUEST]),
-			{ ...mailshitNode(WAIT_NODE, credential, { operation: 'sendAndWait', toEmail: '={{ $json.email }}', subject, template: MJML, ...extra }), id: `5e4d0000-0000-4000-8000-00000000000${Object.keys(WORKFLOWS).indexOf(kind)}` },
+			`mailshit e2e: send and wait (${id})`,
+			codeNode('Request', [request]),
+			{ ...mailshitNode(WAIT_NODE, credential, { operation: 'sendAndWait', toEmail: '={{ $json.email }}', subject, template, ...parameters }), id: waitNodeId(index) },
 			[noOpNode(AFTER_NODE)],
 		),
 	);
-	return { credentials: [credential], workflows };
+}
+
+/** The limit of a workflow that is meant to run out: an expression, evaluated when the email is sent. */
+export const limitInSeconds = (seconds: number) => ({
+	limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: `={{ $now.plus({ seconds: ${seconds} }).toISO() }}` } },
+});
+
+const SPECS = {
+	approval: { id: 'mailshitE2eApproval', subject: 'Approve {{expense.id}}', parameters: { approvalOptions: { values: { approvalType: 'double' } } } },
+	freeText: { id: 'mailshitE2eFreeText', subject: 'Tell us about {{expense.id}}', parameters: { responseType: 'freeText', options: { responseFormTitle: '={{ "Expense " + $json.expense.id }}' } } },
+	customForm: { id: 'mailshitE2eCustomForm', subject: 'Fill in {{expense.id}}', parameters: { responseType: 'customForm', defineForm: 'json', jsonOutput: FORM_FIELDS } },
+	timeout: { id: 'mailshitE2eTimeout', subject: 'Quick {{expense.id}}', parameters: { options: limitInSeconds(TIMEOUT_SECONDS) } },
+} satisfies Record<string, WaitWorkflowSpec>;
+
+type Kind = keyof typeof SPECS;
+
+export function sendAndWaitFixtures(sinkPort: number): { credentials: CredentialImport[]; workflows: WorkflowFixture[] } {
+	const credential = customSmtpCredential('mailshitE2eWait', 'Sink (send and wait)', sinkPort);
+	return { credentials: [credential], workflows: waitWorkflows(credential, Object.values(SPECS)) };
 }
 
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
@@ -83,7 +100,6 @@ interface ExecutionRecord {
 export interface WaitContext {
 	install: N8nInstall;
 	rest: N8nRestClient;
-	sink: SmtpSink;
 }
 
 /** n8n stores run data with `flatted` (both majors); the install's own copy reads it. */
@@ -92,9 +108,9 @@ function flattedParse(install: N8nInstall, text: string): { resultData: { runDat
 	return (load('flatted') as { parse(text: string): ReturnType<typeof flattedParse> }).parse(text);
 }
 
-/** The hrefs of the email's resume links, exactly as sent (HTML entities undone). */
-export function resumeLinks(message: ReceivedMessage): string[] {
-	return [...String(message.parsed.html).matchAll(/href="([^"]*\/webhook-waiting\/[^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
+/** The hrefs of an email's resume links, exactly as sent (HTML entities undone). */
+export function resumeLinks(html: string): string[] {
+	return [...html.matchAll(/href="([^"]*\/webhook-waiting\/[^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
 }
 
 export async function follow(link: string, init: RequestInit & { userAgent?: string } = {}) {
@@ -110,23 +126,18 @@ function multipart(fields: Record<string, string>): FormData {
 	return form;
 }
 
+/** One execution of a Send and Wait workflow, started as "Execute workflow" does it, read back through REST. */
 export class WaitingRun {
 	constructor(
 		private readonly ctx: WaitContext,
 		readonly executionId: string,
-		readonly message: ReceivedMessage,
 	) {}
 
-	static async start(ctx: WaitContext, kind: Kind): Promise<WaitingRun> {
-		const before = ctx.sink.messages.length;
-		const executionId = await ctx.rest.runWorkflow(ctx.install.major, WORKFLOWS[kind].id, TRIGGER_NAME);
-		const run = new WaitingRun(ctx, executionId, (await ctx.sink.waitForMessages(before + 1, 60_000))[before]);
+	/** Starts the workflow and returns once n8n reports the execution waiting. */
+	static async start(ctx: WaitContext, workflowId: string): Promise<WaitingRun> {
+		const run = new WaitingRun(ctx, await ctx.rest.runWorkflow(ctx.install.major, workflowId, TRIGGER_NAME));
 		await run.until((record) => record.status === 'waiting', 'to wait');
 		return run;
-	}
-
-	get links(): string[] {
-		return resumeLinks(this.message);
 	}
 
 	async record(): Promise<ExecutionRecord> {
@@ -148,20 +159,28 @@ export class WaitingRun {
 	}
 }
 
-export function describeSendAndWait(context: () => WaitContext): void {
+/** A run and the email it sent (read from the sink, in the order the runs were started). */
+async function startWithEmail(context: WaitContext & { sink: SmtpSink }, kind: Kind): Promise<{ run: WaitingRun; message: ReceivedMessage; links: string[] }> {
+	const before = context.sink.messages.length;
+	const run = await WaitingRun.start(context, SPECS[kind].id);
+	const message = (await context.sink.waitForMessages(before + 1, 60_000))[before];
+	return { run, message, links: resumeLinks(String(message.parsed.html)) };
+}
+
+export function describeSendAndWait(context: () => WaitContext & { sink: SmtpSink }): void {
 	describe('Send and Wait for Response', () => {
-		let timeoutRun: WaitingRun;
+		let timeoutRun: Awaited<ReturnType<typeof startWithEmail>>;
 
 		beforeAll(async () => {
 			// started first: n8n's wait tracker takes up to a minute to notice the limit has passed
-			timeoutRun = await WaitingRun.start(context(), 'timeout');
+			timeoutRun = await startWithEmail(context(), 'timeout');
 		});
 
 		test('Approve in a browser: the execution was waiting, resumes with approved: true and goes on', async () => {
-			const run = await WaitingRun.start(context(), 'approval');
-			expect(run.message.parsed.subject).toBe('Approve EX-42');
-			const [approve, decline] = run.links;
-			expect(approve).toMatch(new RegExp(`/webhook-waiting/${run.executionId}/5e4d0000-0000-4000-8000-000000000000\\?approved=true&signature=[0-9a-f]{64}$`));
+			const { run, message, links } = await startWithEmail(context(), 'approval');
+			expect(message.parsed.subject).toBe('Approve EX-42');
+			const [approve, decline] = links;
+			expect(approve).toMatch(new RegExp(`/webhook-waiting/${run.executionId}/${waitNodeId(0)}\\?approved=true&signature=[0-9a-f]{64}$`));
 			expect(decline).toContain('approved=false');
 
 			// a link scanner's fetch is shown a button, not counted as an answer
@@ -196,16 +215,16 @@ export function describeSendAndWait(context: () => WaitContext): void {
 		});
 
 		test('Decline: the execution resumes with approved: false', async () => {
-			const run = await WaitingRun.start(context(), 'approval');
-			const declined = await follow(run.links[1]);
+			const { run, links } = await startWithEmail(context(), 'approval');
+			const declined = await follow(links[1]);
 			expect(declined.body).toContain('You chose: <strong>Decline</strong>.');
 			const { output } = await run.finished();
 			expect(output.map((item) => item.json)).toEqual([{ data: { approved: false, respondedAt: expect.any(String) } }]);
 		});
 
 		test('Free Text: the link opens our form (the execution keeps waiting); posting it resumes with the text', async () => {
-			const run = await WaitingRun.start(context(), 'freeText');
-			const [respond] = run.links;
+			const { run, links } = await startWithEmail(context(), 'freeText');
+			const [respond] = links;
 			const page = await follow(respond);
 			expect(page.status).toBe(200);
 			expect(page.body).toContain('<h1>Expense EX-42</h1>');
@@ -225,8 +244,8 @@ export function describeSendAndWait(context: () => WaitContext): void {
 		});
 
 		test('Custom Form: posting the form resumes with its values, typed', async () => {
-			const run = await WaitingRun.start(context(), 'customForm');
-			const sent = await follow(run.links[0], { method: 'POST', body: multipart({ 'field-0': '99.5', 'field-1': 'R&D' }) });
+			const { run, links } = await startWithEmail(context(), 'customForm');
+			const sent = await follow(links[0], { method: 'POST', body: multipart({ 'field-0': '99.5', 'field-1': 'R&D' }) });
 			expect(sent.status).toBe(200);
 			const { output } = await run.finished();
 			expect(output.map((item) => item.json)).toEqual([{ data: { Amount: 99.5, costCentre: 'R&D', respondedAt: expect.any(String) } }]);
@@ -243,7 +262,7 @@ export function describeSendAndWait(context: () => WaitContext): void {
 				const late = await follow(approve);
 				if (late.status === 410) expect(late.body).toContain('This request has expired');
 				else expect(late.body).toContain('No action required');
-				const { record, output } = await timeoutRun.finished(TIMEOUT_RESUME_MS);
+				const { record, output } = await timeoutRun.run.finished(TIMEOUT_RESUME_MS);
 				expect(record.status).toBe('success');
 				expect(output).toEqual([
 					{

@@ -202,7 +202,7 @@ const responseFields: INodeProperties[] = [
 						name: 'placeholder',
 						type: 'string',
 						default: '',
-						displayOptions: { show: { fieldType: ['text', 'textarea', 'email', 'number', 'password'] } },
+						displayOptions: { show: { fieldType: ['text', 'textarea', 'email', 'number', 'password', 'dropdown'] } },
 					},
 					{
 						displayName: 'Required Field',

@@ -63,7 +63,7 @@ function renderField(field: FormField, index: number, look: PageLook, state: For
 	if (field.type === 'textarea') {
 		control = `<textarea${attributes({ ...common, rows: '6', placeholder: field.placeholder || undefined })}>${escapeHtml(values[0] ?? '')}</textarea>`;
 	} else if (field.type === 'dropdown') {
-		const empty = field.multiple ? '' : `<option value=""${values.length ? '' : ' selected'}></option>\n`;
+		const empty = field.multiple ? '' : `<option value=""${values.length ? '' : ' selected'}>${escapeHtml(field.placeholder || look.phrases.choose)}</option>\n`;
 		const options = field.options.map((option) => `<option${attributes({ value: option, selected: values.includes(option) })}>${escapeHtml(option)}</option>`).join('\n');
 		control = `<select${attributes({ ...common, multiple: field.multiple })}>\n${empty}${options}\n</select>`;
 	} else {

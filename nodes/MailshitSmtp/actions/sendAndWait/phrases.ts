@@ -39,6 +39,8 @@ export interface Phrases {
 	invalidNumber: string;
 	invalidDate: string;
 	invalidChoice: string;
+	/** The empty first entry of a dropdown. */
+	choose: string;
 	formErrors: string;
 	attribution: string;
 }
@@ -71,6 +73,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Enter a number.',
 		invalidDate: 'Enter a date.',
 		invalidChoice: 'Choose one of the options.',
+		choose: 'Choose…',
 		formErrors: 'Please correct the marked fields.',
 		attribution: 'This message was sent automatically with n8n',
 	},
@@ -101,6 +104,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Geben Sie eine Zahl ein.',
 		invalidDate: 'Geben Sie ein Datum ein.',
 		invalidChoice: 'Wählen Sie eine der Optionen.',
+		choose: 'Bitte wählen…',
 		formErrors: 'Bitte korrigieren Sie die markierten Felder.',
 		attribution: 'Diese Nachricht wurde automatisch mit n8n gesendet',
 	},
@@ -131,6 +135,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Saisissez un nombre.',
 		invalidDate: 'Saisissez une date.',
 		invalidChoice: 'Choisissez l’une des options.',
+		choose: 'Choisir…',
 		formErrors: 'Veuillez corriger les champs signalés.',
 		attribution: 'Ce message a été envoyé automatiquement avec n8n',
 	},
@@ -161,6 +166,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Introduzca un número.',
 		invalidDate: 'Introduzca una fecha.',
 		invalidChoice: 'Elija una de las opciones.',
+		choose: 'Elegir…',
 		formErrors: 'Corrija los campos marcados.',
 		attribution: 'Este mensaje se envió automáticamente con n8n',
 	},
@@ -191,6 +197,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Inserisci un numero.',
 		invalidDate: 'Inserisci una data.',
 		invalidChoice: 'Scegli una delle opzioni.',
+		choose: 'Scegli…',
 		formErrors: 'Correggi i campi evidenziati.',
 		attribution: 'Questo messaggio è stato inviato automaticamente con n8n',
 	},
@@ -221,6 +228,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Voer een getal in.',
 		invalidDate: 'Voer een datum in.',
 		invalidChoice: 'Kies een van de opties.',
+		choose: 'Kies…',
 		formErrors: 'Corrigeer de gemarkeerde velden.',
 		attribution: 'Dit bericht is automatisch verzonden met n8n',
 	},
@@ -251,6 +259,7 @@ const PHRASES: Readonly<Record<PageLanguage, Phrases>> = {
 		invalidNumber: 'Digite um número.',
 		invalidDate: 'Digite uma data.',
 		invalidChoice: 'Escolha uma das opções.',
+		choose: 'Escolha…',
 		formErrors: 'Corrija os campos destacados.',
 		attribution: 'Esta mensagem foi enviada automaticamente com n8n',
 	},

@@ -55,6 +55,7 @@ describe('response pages', () => {
 				{ fieldLabel: 'Amount', fieldType: 'number', requiredField: true },
 				{ fieldLabel: 'Team', fieldType: 'radio', fieldOptions: { values: [{ option: 'A' }, { option: 'B' }] } },
 				{ fieldLabel: 'Note "x"', fieldType: 'textarea', placeholder: 'why?' },
+				{ fieldLabel: 'Centre', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'Sales' }] } },
 			],
 			'Form Elements',
 		);
@@ -66,6 +67,8 @@ describe('response pages', () => {
 		expect(fresh.html).toContain('<input id="field-0" name="field-0" required type="number" value="" step="any" inputmode="decimal">');
 		expect(fresh.html).toContain('<legend>Team</legend>');
 		expect(fresh.html).toContain('<textarea id="field-2" name="field-2" rows="6" placeholder="why?"></textarea>');
+		// a dropdown starts on an empty choice that says what to do
+		expect(fresh.html).toContain('<select id="field-3" name="field-3">\n<option value="" selected>Choose…</option>\n<option value="Sales">Sales</option>\n</select>');
 
 		const refused = formPage(look(), content, { posted: { 'field-0': 'abc', 'field-1': 'B', 'field-2': '</textarea>' }, errors: new Map([[0, 'Enter a number.']]) });
 		expect(refused.status).toBe(422);
