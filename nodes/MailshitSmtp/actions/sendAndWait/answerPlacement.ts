@@ -25,7 +25,8 @@ import {
 } from './answerBlock';
 
 /** The placeholder as documented; spaces inside the braces and the triple-brace form are accepted too. */
-export const ANSWER_PLACEHOLDER = '{{_answer}}';
+export const ANSWER_VARIABLE = '_answer';
+export const ANSWER_PLACEHOLDER = `{{${ANSWER_VARIABLE}}}`;
 const PLACEHOLDER = /\{\{\{?\s*_answer\s*\}?\}\}/g;
 
 export function placeAnswerBlock(spec: TemplateSpec, block: AnswerBlock): TemplateSpec {
