@@ -25,8 +25,10 @@ export interface AnswerBlock {
 	attribution?: { text: string; url: string };
 }
 
-/** MJML's own default <mj-button> colour, for a secondary button when the template sets none. */
+/** MJML's own default <mj-button> colour and inner padding, for a secondary button when the template sets none. */
 const MJML_BUTTON_COLOUR = '#414141';
+const MJML_BUTTON_PADDING = '10px 25px';
+const OUTLINE_PX = 2;
 const MUTED = '#6b7280';
 const HTML_FONT = 'Arial, Helvetica, sans-serif';
 
@@ -36,6 +38,18 @@ export interface MjmlButtonLook {
 	classes: ReadonlySet<ButtonStyle>;
 	/** background-color of <mj-button> in the template's <mj-attributes>, for the outline of a secondary button. */
 	buttonColour: string;
+	/**
+	 * The inner padding of a secondary button: the template's (or MJML's) less the outline, so an
+	 * outlined button is exactly as high as a filled one beside it. Undefined when not in pixels.
+	 */
+	outlinedPadding?: string;
+}
+
+/** "10px 25px" → "8px 23px": every value less the outline width; undefined unless all are px. */
+function lessOutline(padding: string): string | undefined {
+	const values = padding.trim().split(/\s+/);
+	if (!values.every((value) => /^\d+(\.\d+)?px$/.test(value))) return undefined;
+	return values.map((value) => `${Math.max(0, parseFloat(value) - OUTLINE_PX)}px`).join(' ');
 }
 
 /** Reads the template's button styling from its source (the answer block is added before compiling). */
@@ -45,8 +59,15 @@ export function mjmlButtonLook(source: string): MjmlButtonLook {
 		if (new RegExp(`<mj-class\\b[^>]*\\bname\\s*=\\s*["']mailshit-${style}["']`, 'i').test(source)) classes.add(style);
 	}
 	const attributes = /<mj-attributes\b[^>]*>([\s\S]*?)<\/mj-attributes\s*>/i.exec(source)?.[1] ?? '';
-	const colour = /<mj-button\b[^>]*\bbackground-color\s*=\s*["']([^"']+)["']/i.exec(attributes)?.[1];
-	return { classes, buttonColour: colour && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(colour) ? colour : MJML_BUTTON_COLOUR };
+	const buttonDefaults = /<mj-button\b[^>]*>/i.exec(attributes)?.[0] ?? '';
+	const colour = /\bbackground-color\s*=\s*["']([^"']+)["']/i.exec(buttonDefaults)?.[1];
+	const padding = /\binner-padding\s*=\s*["']([^"']+)["']/i.exec(buttonDefaults)?.[1] ?? MJML_BUTTON_PADDING;
+	const outlinedPadding = lessOutline(padding);
+	return {
+		classes,
+		buttonColour: colour && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(colour) ? colour : MJML_BUTTON_COLOUR,
+		...(outlinedPadding ? { outlinedPadding } : {}),
+	};
 }
 
 function mjmlButton(button: AnswerButton, look: MjmlButtonLook, align?: string): string {
@@ -56,7 +77,8 @@ function mjmlButton(button: AnswerButton, look: MjmlButtonLook, align?: string):
 		attributes.push(`mj-class="mailshit-${button.style}"`);
 	} else if (button.style === 'secondary') {
 		const colour = escapeHtml(look.buttonColour);
-		attributes.push('background-color="#ffffff"', `color="${colour}"`, `border="2px solid ${colour}"`);
+		attributes.push('background-color="#ffffff"', `color="${colour}"`, `border="${OUTLINE_PX}px solid ${colour}"`);
+		if (look.outlinedPadding) attributes.push(`inner-padding="${look.outlinedPadding}"`);
 	}
 	return `<mj-button ${attributes.join(' ')}>${escapeHtml(button.label)}</mj-button>`;
 }

@@ -4,7 +4,6 @@
  * node's own label or a phrase of the page language. Pure: no n8n imports.
  */
 import { escapeHtml } from '../../template';
-import type { ButtonStyle } from './answerBlock';
 import { renderPage, type PageLook, type ResponsePage } from './pageLayout';
 import { fillPhrase, type PageLanguage } from './phrases';
 
@@ -38,12 +37,13 @@ export function thanksPage(look: PageLook): ResponsePage {
  * the node asks for confirmation: nothing is recorded until the button is pressed, which posts
  * back to the same signed URL. Scanners follow links; they do not submit forms.
  */
-export function confirmPage(look: PageLook, button: { label: string; style: ButtonStyle }): ResponsePage {
+export function confirmPage(look: PageLook, label: string): ResponsePage {
 	const { phrases } = look;
+	// the page's one action, so always the filled button (a Decline styled secondary in the email too)
 	const body = [
 		`<h1>${escapeHtml(phrases.confirmTitle)}</h1>`,
 		`<p class="muted">${escapeHtml(phrases.confirmText)}</p>`,
-		`<form method="post"><button type="submit" class="button ${button.style}">${escapeHtml(button.label)}</button></form>`,
+		`<form method="post"><button type="submit" class="button primary">${escapeHtml(label)}</button></form>`,
 	].join('\n');
 	return renderPage(look, 200, phrases.confirmTitle, body);
 }

@@ -72,7 +72,7 @@ function handleLink(context: IWebhookFunctions, response: ServerResponse, settin
 		const chosen = query.approved === 'true' ? approve : query.approved === 'false' ? decline : undefined;
 		if (!chosen) return show(response, invalidLinkPage(look));
 		if (method === 'GET' && (settings.confirmApproval || automatedRequestReason(context.getHeaderData()) !== undefined)) {
-			return show(response, confirmPage(look, chosen));
+			return show(response, confirmPage(look, chosen.label));
 		}
 		return answer(response, recordedPage(look, chosen.label), approvalAnswer(chosen === approve, now) as unknown as IDataObject);
 	}

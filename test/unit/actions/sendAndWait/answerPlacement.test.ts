@@ -42,14 +42,18 @@ describe('where the answer block goes in an MJML template', () => {
 	it('escapes labels and URLs; a primary button has no colours of its own, a secondary one is outlined', () => {
 		const placed = placeAnswerBlock({ format: 'mjml', body: mjml(section('{{_answer}}')) }, withoutAttribution);
 		expect(placed.body).toContain(`<mj-button href="${APPROVE.replace('&', '&amp;')}" target="_blank">Approve &lt;now&gt;</mj-button>`);
-		expect(placed.body).toContain(`<mj-button href="${DECLINE.replace('&', '&amp;')}" target="_blank" background-color="#ffffff" color="#414141" border="2px solid #414141">Decline</mj-button>`);
+		// as high as the filled one: MJML's inner padding less the 2px outline
+		expect(placed.body).toContain(`<mj-button href="${DECLINE.replace('&', '&amp;')}" target="_blank" background-color="#ffffff" color="#414141" border="2px solid #414141" inner-padding="8px 23px">Decline</mj-button>`);
 	});
 
 	it("follows the template's styling: <mj-attributes> colour for the outline, mj-class hooks when defined", () => {
-		const head = '<mj-head><mj-attributes><mj-button background-color="#e85d04" /><mj-class name="mailshit-primary" font-weight="700" /></mj-attributes></mj-head>';
+		const head = '<mj-head><mj-attributes><mj-button background-color="#e85d04" inner-padding="12px 30px" /><mj-class name="mailshit-primary" font-weight="700" /></mj-attributes></mj-head>';
 		const placed = placeAnswerBlock({ format: 'mjml', body: mjml(section('{{_answer}}'), head) }, withoutAttribution);
 		expect(placed.body).toMatch(/<mj-button [^>]*mj-class="mailshit-primary">Approve/);
-		expect(placed.body).toMatch(/<mj-button [^>]*color="#e85d04" border="2px solid #e85d04">Decline/);
+		expect(placed.body).toMatch(/<mj-button [^>]*color="#e85d04" border="2px solid #e85d04" inner-padding="10px 28px">Decline/);
+		// a padding not in pixels is left to MJML
+		const em = placeAnswerBlock({ format: 'mjml', body: mjml(section('{{_answer}}'), head.replace('12px 30px', '1em')) }, withoutAttribution);
+		expect(em.body).toMatch(/border="2px solid #e85d04">Decline/);
 	});
 
 	it.each([
