@@ -17,6 +17,7 @@ import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
 import { startN8nServer, type N8nServer } from './n8nServer';
+import { describeSendAndWait, sendAndWaitFixtures } from './sendAndWait';
 
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
@@ -51,6 +52,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let continueSink: SmtpSink;
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
+		let waitSink: SmtpSink;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -73,7 +75,9 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			continueSink = await startSmtpSink();
 			errorOutputSink = await startSmtpSink();
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
-			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink);
+			waitSink = await startSmtpSink();
+			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, waitSink);
+			const sendAndWait = sendAndWaitFixtures(waitSink.port);
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
 			npmOutput = installed.npmOutput;
@@ -83,7 +87,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials(Object.values(credentials));
+			await cli.importCredentials([...Object.values(credentials), ...sendAndWait.credentials]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -99,6 +103,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					mailshitNode(SEND_NODE, credentials.errorOutput, newsletterParameters(), 'continueErrorOutput'),
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
+				...sendAndWait.workflows,
 			]);
 		});
 
@@ -223,8 +228,12 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				const nodes = await rest.types<{ name: string; displayName: string; credentials?: Array<{ name: string }>; codex?: { categories?: string[]; alias?: string[] } }>('nodes');
 				const node = nodes.find((n) => n.name === NODE_TYPE);
 				expect(node).toMatchObject({ displayName: 'mailshit SMTP', credentials: [expect.objectContaining({ name: CREDENTIAL_TYPE })] });
-				// the codex gives the node panel its category and search aliases
-				expect(node?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['SMTP', 'email', 'MJML']) });
+				// the codex gives the node panel its categories (Send and Wait: Human in the Loop) and search aliases
+				expect(node?.codex).toMatchObject({
+					categories: ['Communication', 'HITL'],
+					subcategories: { HITL: ['Human in the Loop'] },
+					alias: expect.arrayContaining(['SMTP', 'email', 'MJML']),
+				});
 				const credentials = await rest.types<{ name: string }>('credentials');
 				expect(credentials.map((c) => c.name)).toContain(CREDENTIAL_TYPE);
 			});
@@ -262,6 +271,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result.message).toContain('Authentication failed for user');
 				expect(result.message).not.toContain(SINK_LOGIN.wrong);
 			});
+
+			describeSendAndWait(() => ({ install, rest, sink: waitSink }));
 
 			test('n8n logged no error or warning about the package', () => {
 				const problems = [

@@ -55,3 +55,25 @@ export type MailshitResult = SentResult | CallbackResult | ValidationFailedResul
 export function validationFailed({ field, error }: { field: string; error: string }): ValidationFailedResult {
 	return { success: false, type: 'validation_failed', error, field };
 }
+
+/**
+ * Send and Wait for Response: what the node outputs when the execution goes on. An answer is
+ * `{ data: … }` as in n8n's own node (with `respondedAt`, as n8n 2.x adds); a wait that ran out
+ * passes the input item on, as n8n does, with `data.timedOut: true` added (see answers.ts).
+ */
+export interface ApprovalAnswer {
+	data: { approved: boolean; respondedAt: string };
+}
+
+export interface TextAnswer {
+	data: { text: string; respondedAt: string };
+}
+
+/** Custom Form: one key per field (its Field Name, else its label). */
+export interface FormAnswer {
+	data: Record<string, string | number | string[] | null> & { respondedAt: string };
+}
+
+export interface TimedOutMarker {
+	data: { timedOut: true; waitedUntil: string };
+}

@@ -36,6 +36,9 @@ import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 
 export const SOURCE = 'Items';
 export const MAILSHIT = 'mailshit SMTP';
+export const EXECUTION_ID = 'exec-1';
+/** The base n8n's resume links start with in this harness (getSignedResumeUrl). */
+export const WEBHOOK_WAITING_BASE = 'http://127.0.0.1:5678/webhook-waiting';
 
 /** Hands the test's credential to the node, as n8n's CredentialsHelper does after decryption. */
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -126,10 +129,12 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		formWaitingBaseUrl: `${url}form-waiting`,
 		formTestBaseUrl: `${url}form-test`,
 		webhookBaseUrl: `${url}webhook`,
-		webhookWaitingBaseUrl: `${url}webhook-waiting`,
+		webhookWaitingBaseUrl: WEBHOOK_WAITING_BASE,
 		webhookTestBaseUrl: `${url}webhook-test`,
 		mcpBaseUrl: `${url}mcp`,
 		mcpTestBaseUrl: `${url}mcp-test`,
+		// getSignedResumeUrl (Send and Wait) signs the execution's id into every resume link
+		executionId: EXECUTION_ID,
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		executeWorkflow: notUsed,
@@ -138,6 +143,12 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		logAiEvent: () => undefined,
 		startRunnerTask: notUsed,
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** What n8n hands a webhook: the execute side's additional data plus the HTTP request and response. */
+export function webhookAdditionalData(httpRequest: unknown, httpResponse: unknown): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, { id: 'wf-test', name: 'mailshit test', nodes: [], connections: {} } as unknown as IWorkflowBase);
+	return { ...additionalData(hooks, {}), httpRequest, httpResponse } as IWorkflowExecuteAdditionalData;
 }
 
 export interface RunNodeOptions {
@@ -160,6 +171,9 @@ export interface NodeRun {
 	/** The execution hints the node added (shown above its output in the editor). */
 	hints: NodeExecutionHint[];
 	run: IRun;
+	/** The workflow and the node under test, for what runs after the execution (a webhook). */
+	workflow: Workflow;
+	node: INode;
 }
 
 /**
@@ -197,7 +211,7 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 	const connections = { [SOURCE]: { main: [[{ node: MAILSHIT, type: NodeConnectionTypes.Main, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items, node) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes, connections, active: false } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -219,6 +233,8 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		hints: task?.hints ?? [],
 		...(run.data.resultData.error ? { error: run.data.resultData.error } : {}),
 		run,
+		workflow,
+		node: nodes[1],
 	};
 }
 

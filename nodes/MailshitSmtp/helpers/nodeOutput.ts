@@ -4,6 +4,7 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import type { MailshitResult } from '../results';
+import { ConfigurationError } from '../shared/configurationError';
 import type { SmtpFailure } from '../smtp/classifyError';
 import type { ValidationFailure } from '../validation/errors';
 
@@ -39,6 +40,19 @@ export function itemValidationError(node: INode, itemIndex: number, failure: Val
 /** A setting that fails for every item (a regex that does not compile, an unusable credential). */
 export function configurationError(node: INode, message: string, field: string, itemIndex = 0): NodeOperationError {
 	return new NodeOperationError(node, message, { itemIndex, description: `Field: ${field}` });
+}
+
+/**
+ * Reads settings that hold for every item; a ConfigurationError becomes the node error naming its
+ * field (after `fieldPrefix`, e.g. "Validation Rules: "), anything else an unexpected error.
+ */
+export function readSetting<T>(node: INode, read: () => T, fieldPrefix = ''): T {
+	try {
+		return read();
+	} catch (error) {
+		if (error instanceof ConfigurationError) throw configurationError(node, error.message, `${fieldPrefix}${error.field}`);
+		throw unexpectedError(node, error);
+	}
 }
 
 /**

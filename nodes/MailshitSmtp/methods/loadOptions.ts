@@ -1,4 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
+import { ANSWER_VARIABLE } from '../actions/sendAndWait/answerPlacement';
 import { listVariables } from '../template';
 
 /**
@@ -16,6 +18,8 @@ export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise
 		// a template mid-edit (an unclosed {{) has no variable list yet; the picker stays empty
 		return [];
 	}
+	// in Send and Wait, {{_answer}} marks where the buttons go: it is not filled from the item
+	if (this.getCurrentNodeParameter('operation') === SEND_AND_WAIT_OPERATION) variables = variables.filter((variable) => variable.name !== ANSWER_VARIABLE);
 	return variables.map((variable) => ({
 		name: variable.name,
 		value: variable.name,
