@@ -5,9 +5,10 @@
  * only the values are converted: a raw value is HTML, so it goes through html-to-text itself;
  * an escaped value is text, whose whitespace runs collapse to one space as the HTML shows them.
  * The result can differ from converting each item's finished HTML only in whitespace at a
- * value's edges and in link de-duplication that compares a link's text with its URL.
+ * value's edges. A link whose text is its URL ("{{url}}" linked to "{{url}}") is printed once:
+ * the comparison is made after filling (see htmlToTextDeferringLinks).
  */
-import { htmlToText } from './htmlToText';
+import { htmlToText, htmlToTextDeferringLinks, resolveLinkMarks, withoutLinkMarks } from './htmlToText';
 import type { VariableToken } from './parseTemplate';
 import { fillSlots, splitAtPlaceholders, type Placeholders, type SlottedText } from './placeholders';
 
@@ -17,15 +18,15 @@ export interface DerivedTextSlots extends SlottedText {
 }
 
 export function deriveTextSlots(htmlWithPlaceholders: string, placeholders: Placeholders, tokenCount: number): DerivedTextSlots {
-	const slotted = splitAtPlaceholders(htmlToText(htmlWithPlaceholders), placeholders, tokenCount);
+	const slotted = splitAtPlaceholders(htmlToTextDeferringLinks(htmlWithPlaceholders), placeholders, tokenCount);
 	return { ...slotted, distinctSlots: [...new Set(slotted.slots)] };
 }
 
-/** `texts`: each token's value or default, not HTML-escaped. */
+/** `texts`: each token's value or default as the reader sees it (URL-encoded in a link), not HTML-escaped. */
 export function fillDerivedText(slotted: DerivedTextSlots, tokens: readonly VariableToken[], texts: readonly string[]): string {
 	const parts: string[] = new Array<string>(tokens.length).fill('');
-	for (const index of slotted.distinctSlots) parts[index] = valueAsText(texts[index], tokens[index].raw);
-	return tidyAroundValues(fillSlots(slotted, parts));
+	for (const index of slotted.distinctSlots) parts[index] = withoutLinkMarks(valueAsText(texts[index], tokens[index].raw));
+	return tidyAroundValues(resolveLinkMarks(fillSlots(slotted, parts)));
 }
 
 /**

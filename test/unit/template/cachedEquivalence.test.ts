@@ -138,7 +138,7 @@ describe('per-item compiles are shared by identical items', () => {
 		expect(htmls[0]).toBe(htmls[2]);
 		expect(htmls[0]).not.toBe(htmls[1]);
 		// 1 at preparation + one per distinct value.
-		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5 });
+		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5, structures: 1 });
 	});
 });
 

@@ -27,7 +27,7 @@ describe('compileTemplate: format html', () => {
 			html: '<h1>Hi Ada &amp; &quot;Co&quot;</h1><p>Line <b>one</b></p><p><a href="https://x.io/?a=1&amp;b=2">Open</a></p>',
 			text: 'Hi Ada & "Co"\n\nLine one\n\nOpen [https://x.io/?a=1&b=2]',
 		});
-		expect(template.stats).toEqual({ compiles: 0, cachedRenders: 1, perItemRenders: 0 });
+		expect(template.stats).toEqual({ compiles: 0, cachedRenders: 1, perItemRenders: 0, structures: 1 });
 	});
 
 	it('collapses whitespace of a value in the derived text as the HTML shows it', async () => {
@@ -84,7 +84,7 @@ describe('compileTemplate: format mjml', () => {
 			expect(rendered.html).toContain(`Good news, ${name}!`);
 			expect(rendered.text.startsWith(`Good news, ${name}!\nYour order #A-1042 left our warehouse today.`)).toBe(true);
 		}
-		expect(template.stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0 });
+		expect(template.stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0, structures: 1 });
 	});
 
 	it('derives the newsletter text part', async () => {

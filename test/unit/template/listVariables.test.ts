@@ -1,4 +1,4 @@
-import { listVariables, parseTemplate, TemplateError } from '../../../nodes/MailshitSmtp/template';
+import { listVariables, parseProgram, TemplateError } from '../../../nodes/MailshitSmtp/template';
 
 describe('listVariables', () => {
 	it.each([
@@ -25,7 +25,7 @@ describe('listVariables', () => {
 	});
 
 	it('merges several parsed templates (body and text part)', () => {
-		const templates = [parseTemplate('{{a}} {{b|x}}', 'template'), parseTemplate('{{c}} {{a|y}}', 'text')];
+		const templates = [parseProgram('{{a}} {{b|x}}', 'template'), parseProgram('{{c}} {{a|y}}', 'text')];
 		expect(listVariables(templates)).toStrictEqual([
 			{ name: 'a', required: false, default: 'y', raw: false },
 			{ name: 'b', required: false, default: 'x', raw: false },

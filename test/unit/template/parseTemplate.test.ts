@@ -52,7 +52,8 @@ describe('parseTemplate: malformed tokens', () => {
 		['empty', 'a {{}}', 'Empty variable {{}} at line 1:3 in template', 1, 3],
 		['blank with default', '{{ |x}}', 'Empty variable {{ |x}} at line 1:1 in template', 1, 1],
 		['space in name', '{{first name}}', '{{first name}} at line 1:1 in template is not a valid variable', 1, 1],
-		['handlebars helper', '\n{{#if x}}', '{{#if x}} at line 2:1 in template is not a valid variable', 2, 1],
+		['a section where only variables are read', '\n{{#if x}}', '{{#if x}} at line 2:1 in template: sections and partials are not available here', 2, 1],
+		['a helper mailshit does not have', '{{uppercase name}}', '{{uppercase name}} at line 1:1 in template is not a valid variable', 1, 1],
 		['empty path segment', '{{order..id}}', '{{order..id}} at line 1:1 in template is not a valid variable', 1, 1],
 	])('%s', (_case, source, message, line, column) => {
 		const error = catchError(() => parseTemplate(source, 'template'));

@@ -18,7 +18,7 @@ describe('createTemplateCache: one compile per distinct template', () => {
 		const compiled = await Promise.all([cache.get(spec), cache.get(spec), cache.get(spec)]);
 		expect(new Set(compiled).size).toBe(1);
 		await Promise.all(['Ada', 'Grace', 'Linus'].map((name) => compiled[0].render({ name })));
-		expect(compiled[0].stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0 });
+		expect(compiled[0].stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0, structures: 1 });
 	});
 
 	it.each<[string, TemplateSpec]>([
