@@ -20,7 +20,7 @@ export interface TemplateProgram {
 	/** The template as written. */
 	source: string;
 	nodes: TemplateNode[];
-	/** Set when the template has no sections and no partials. */
+	/** Set when the template has no sections (with its partials inserted, if any). */
 	flat?: ParsedTemplate;
 	/** The flat template of a structure key (see expandSections), built once per key. */
 	structure(key: string): ParsedTemplate;
@@ -49,9 +49,13 @@ const NO_PARTIALS = new PartialLibrary();
 export function parseProgram(source: string, field: string, partials: PartialLibrary = NO_PARTIALS): TemplateProgram {
 	const scanned = scanTemplate(source, field);
 	const nodes = buildSectionTree(scanned, new SourceText(source), partials);
-	const flat = scanned.tags.every((tag) => tag.kind === 'variable')
-		? { field, source, literals: scanned.literals, tokens: scanned.tags.map((tag) => (tag as { token: VariableToken }).token) }
-		: undefined;
+	let flat: ParsedTemplate | undefined;
+	if (scanned.tags.every((tag) => tag.kind === 'variable')) {
+		flat = { field, source, literals: scanned.literals, tokens: scanned.tags.map((tag) => (tag as { token: VariableToken }).token) };
+	} else if (!hasSections(nodes)) {
+		// partials but no sections: one structure for every item, so the fast path too
+		flat = buildStructure(nodes, '', field);
+	}
 	const structures = new Memo<string, ParsedTemplate>(MAX_STRUCTURES);
 	return {
 		field,
@@ -81,4 +85,8 @@ export function fillProgram(program: TemplateProgram, values: Record<string, unk
 
 export function throwIfMissing(item: Pick<ItemTemplate, 'missing' | 'places'>, field: string): void {
 	if (item.missing.length > 0) throw new MissingVariablesError(item.missing, field, item.places);
+}
+
+function hasSections(nodes: readonly TemplateNode[]): boolean {
+	return nodes.some((node) => node.kind === 'section' || (node.kind === 'partial' && hasSections(node.nodes)));
 }
