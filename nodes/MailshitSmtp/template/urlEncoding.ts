@@ -26,7 +26,7 @@ export function encodeUrlComponent(value: string): string {
 const NOT_PATH = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
 // A URL's own characters stay, including non-ASCII (mail clients and browsers take IRIs); what
 // cannot be in a URL at all is percent-encoded so the link is not cut at a space.
-const NOT_IN_URL = /[\u0000-\u0020\u007f"<>\\^`{|}]/g;
+const NOT_IN_URL = /[\p{Cc} "<>\\^`{|}]/gu;
 
 export function encodeUrlValue(value: string, part: UrlPart): string {
 	switch (part) {
@@ -64,7 +64,7 @@ export function urlPartAfter(prefix: string): UrlPart {
  * line breaks anywhere are ignored, so "java\tscript:" is javascript:.
  */
 export function urlScheme(url: string): string | undefined {
-	const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+	const cleaned = url.replace(/^[\p{Cc} ]+/u, '').replace(/[\t\n\r]/g, '');
 	return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned)?.[1].toLowerCase();
 }
 
