@@ -50,11 +50,11 @@ const PRODUCTS = [
 const euro = (amount: number) => `€ ${amount.toFixed(2)}`;
 
 /**
- * Order `index`, with `lineCount` lines (default: 1 to 10, varying with the index); every 4th
- * customer is a VIP and every 5th order carries a note, so the orders fall into a few dozen
- * structures.
+ * Order `index`, with `lineCount` lines (default: 1 to 10, scattered over the indexes by a
+ * multiplicative hash); every 4th customer is a VIP and every 5th order carries a note, so the
+ * orders fall into a few dozen structures.
  */
-export function orderRow(index: number, lineCount = 1 + ((index * 7) % 10), fields: IDataObject = {}): IDataObject {
+export function orderRow(index: number, lineCount = 1 + ((Math.imul(index + 1, 2654435761) >>> 0) % 10), fields: IDataObject = {}): IDataObject {
 	const items = Array.from({ length: lineCount }, (_, line) => {
 		const [sku, title, price] = PRODUCTS[(index + line) % PRODUCTS.length];
 		const qty = 1 + ((index + line) % 3);
