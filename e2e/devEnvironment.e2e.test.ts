@@ -15,6 +15,7 @@ import { packageProblems } from './harness/logScan';
 import { N8nRestClient } from './harness/n8nRest';
 import { cleanEnv, freePort, killGroup, portInUse, spawnGroup, waitUntil, within, type GroupProcess } from './harness/processes';
 import { CATCHER_CREDENTIAL, DEMO_OWNER as OWNER, EXAMPLE_WORKFLOW_ID } from '../scripts/lib/devDefaults';
+import { ORDER_WORKFLOW_ID } from '../scripts/lib/orderConfirmationWorkflow';
 
 interface DevEnvironment {
 	process: GroupProcess;
@@ -134,6 +135,29 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(first.output()).toContain(`inbox: "What's new for Analytical Engines Ltd, Ada" for ada@example.com`);
 	});
 
+	test('the order-confirmation workflow sends one confirmation per order, with its lines', async () => {
+		const rest = new N8nRestClient(first.editorUrl);
+		await rest.login(OWNER.email, OWNER.password);
+		const executionId = await rest.runWorkflow(2, ORDER_WORKFLOW_ID, TRIGGER_NAME);
+		const execution = await waitUntil(
+			async () => {
+				const e = await rest.getExecution(executionId);
+				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
+			},
+			'the order-confirmation execution to finish',
+			60_000,
+		);
+		expect(execution.status).toBe('success');
+		const messages = await waitUntil(async () => {
+			const confirmations = (await inbox(first.inboxUrl)).filter((m) => /Order A-\d+ confirmed$/.test(m.subject));
+			return confirmations.length >= 3 ? confirmations : undefined;
+		}, 'three confirmations in the inbox', 30_000);
+		expect(messages.map((m) => m.subject).sort()).toEqual(['Order A-1001 confirmed', 'Order A-1002 confirmed', '[VIP] Order A-1000 confirmed']);
+		const grace = messages.find((m) => m.envelope.to[0] === 'grace@example.com')!;
+		const html = await (await get(`${first.inboxUrl}/messages/${grace.id}/html`)).text();
+		for (const line of ['Fountain pen, blue', 'Notebook A5 &amp; dotted', 'Mug &quot;mailshit&quot;', 'Sticker set &lt;assorted&gt;']) expect(html).toContain(line);
+	});
+
 	test('the credential "Local mail catcher" passes its test (Retry in the credential modal)', async () => {
 		const rest = new N8nRestClient(first.editorUrl);
 		await rest.login(OWNER.email, OWNER.password);
@@ -160,7 +184,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(second.output()).toMatch(/installing n8n-nodes-mailshit-[\d.]+\.tgz/);
 		const rest = new N8nRestClient(second.editorUrl);
 		await rest.login(OWNER.email, OWNER.password);
-		expect((await rest.listWorkflows()).map((w) => w.id)).toEqual([EXAMPLE_WORKFLOW_ID]);
+		expect((await rest.listWorkflows()).map((w) => w.id).sort()).toEqual([EXAMPLE_WORKFLOW_ID, ORDER_WORKFLOW_ID].sort());
 		expect(await inbox(second.inboxUrl)).toEqual([]);
 		await ctrlC(second);
 		for (const port of Object.values(ports)) expect(await portInUse(port)).toBe(false);

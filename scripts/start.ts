@@ -29,6 +29,7 @@ import { abortInstalls, ensureN8nInstalled } from '../e2e/install-n8n';
 import { cacheRoot, n8nInstall, type N8nMajor } from '../e2e/n8n-versions';
 import { CATCHER_CREDENTIAL, CATCHER_HTTP_PORT, CATCHER_SMTP_PORT, DEMO_OWNER, EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME } from './lib/devDefaults';
 import { PortTakenError, startMailCatcher, type MailCatcher } from './lib/mailCatcher';
+import { orderConfirmationWorkflow } from './lib/orderConfirmationWorkflow';
 
 interface Options {
 	major: N8nMajor;
@@ -82,6 +83,7 @@ async function seedInstance(cli: N8nCli, smtpPort: number): Promise<void> {
 	await cli.importCredentials([credential]);
 	await cli.importWorkflows([
 		sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters())),
+		orderConfirmationWorkflow(credential),
 	]);
 }
 

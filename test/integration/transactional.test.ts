@@ -89,10 +89,11 @@ describe('the order confirmation, rendered', () => {
 });
 
 describe('Email Files: the rendered email on the output item', () => {
-	it('Render adds email.html by default, the same HTML as the JSON output', async () => {
+	it('Render adds email.html by default, the same HTML as the JSON output, as a file n8n\'s viewer shows as a page', async () => {
 		const result = await render(jsonItems([orderRow(1, 2)]), {});
 		const { html } = result.main[0].binary ?? {};
-		expect(html).toMatchObject({ fileName: 'email.html', mimeType: 'text/html', fileExtension: 'html' });
+		// n8n views text/plain but not text/html; its viewer renders the file type html as a sanitized page
+		expect(html).toMatchObject({ fileName: 'email.html', fileExtension: 'html', fileType: 'html', mimeType: 'text/plain' });
 		expect(bytesOf(html).toString('utf8')).toBe(result.main[0].json.html);
 		expect(Object.keys(result.main[0].binary ?? {})).toEqual(['html']);
 	});
