@@ -91,6 +91,22 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 
 	let first: DevEnvironment;
 
+	/** Runs a ready workflow as the editor's "Execute workflow" does; its final status. */
+	async function runToTheEnd(workflowId: string): Promise<string> {
+		const rest = new N8nRestClient(first.editorUrl);
+		await rest.login(OWNER.email, OWNER.password);
+		const executionId = await rest.runWorkflow(2, workflowId, TRIGGER_NAME);
+		const execution = await waitUntil(
+			async () => {
+				const e = await rest.getExecution(executionId);
+				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
+			},
+			`the execution of ${workflowId} to finish`,
+			60_000,
+		);
+		return execution.status;
+	}
+
 	test('comes up, printing the editor and inbox URLs and the demo login', async () => {
 		first = await npmStart();
 		expect(first.editorUrl).toBe(`http://127.0.0.1:${ports.n8n}`);
@@ -101,18 +117,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 	});
 
 	test('the example workflow, run as "Execute workflow" does, delivers to the inbox page', async () => {
-		const rest = new N8nRestClient(first.editorUrl);
-		await rest.login(OWNER.email, OWNER.password);
-		const executionId = await rest.runWorkflow(2, EXAMPLE_WORKFLOW_ID, TRIGGER_NAME);
-		const execution = await waitUntil(
-			async () => {
-				const e = await rest.getExecution(executionId);
-				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
-			},
-			'the example execution to finish',
-			60_000,
-		);
-		expect(execution.status).toBe('success');
+		expect(await runToTheEnd(EXAMPLE_WORKFLOW_ID)).toBe('success');
 
 		const messages = await waitUntil(async () => {
 			const list = await inbox(first.inboxUrl);
@@ -136,18 +141,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 	});
 
 	test('the order-confirmation workflow sends one confirmation per order, with its lines', async () => {
-		const rest = new N8nRestClient(first.editorUrl);
-		await rest.login(OWNER.email, OWNER.password);
-		const executionId = await rest.runWorkflow(2, ORDER_WORKFLOW_ID, TRIGGER_NAME);
-		const execution = await waitUntil(
-			async () => {
-				const e = await rest.getExecution(executionId);
-				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
-			},
-			'the order-confirmation execution to finish',
-			60_000,
-		);
-		expect(execution.status).toBe('success');
+		expect(await runToTheEnd(ORDER_WORKFLOW_ID)).toBe('success');
 		const messages = await waitUntil(async () => {
 			const confirmations = (await inbox(first.inboxUrl)).filter((m) => /Order A-\d+ confirmed$/.test(m.subject));
 			return confirmations.length >= 3 ? confirmations : undefined;

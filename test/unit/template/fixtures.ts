@@ -1,4 +1,5 @@
 /** Templates shared by the template tests. */
+import type { TemplateError } from '../../../nodes/MailshitSmtp/template';
 
 /** A ~100-line newsletter with five variables, the shape of a real campaign. */
 export const NEWSLETTER_MJML = `<mjml>
@@ -105,4 +106,14 @@ export const NEWSLETTER_VALUES = {
 /** A minimal document around some mj-column content (and optional mj-head content). */
 export function mjmlDocument(column: string, head = ''): string {
 	return `<mjml>${head ? `<mj-head>${head}</mj-head>` : ''}<mj-body><mj-section><mj-column>${column}</mj-column></mj-section></mj-body></mjml>`;
+}
+
+/** The TemplateError `run` throws (a test fails when it throws none). */
+export function thrownBy(run: () => unknown): TemplateError {
+	try {
+		run();
+	} catch (error) {
+		return error as TemplateError;
+	}
+	throw new Error('expected an error');
 }

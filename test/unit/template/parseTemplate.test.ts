@@ -1,4 +1,5 @@
 import { parseTemplate, TemplateError } from '../../../nodes/MailshitSmtp/template';
+import { thrownBy } from './fixtures';
 
 describe('parseTemplate: token syntax', () => {
 	it.each([
@@ -56,7 +57,7 @@ describe('parseTemplate: malformed tokens', () => {
 		['a helper mailshit does not have', '{{uppercase name}}', '{{uppercase name}} at line 1:1 in template is not a valid variable', 1, 1],
 		['empty path segment', '{{order..id}}', '{{order..id}} at line 1:1 in template is not a valid variable', 1, 1],
 	])('%s', (_case, source, message, line, column) => {
-		const error = catchError(() => parseTemplate(source, 'template'));
+		const error = thrownBy(() => parseTemplate(source, 'template'));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message.startsWith(message)).toBe(true);
 		expect([error.field, error.line, error.column]).toEqual(['template', line, column]);
@@ -71,7 +72,7 @@ describe('parseTemplate: n8n expression syntax in a Fixed-mode parameter', () =>
 		['{{{ $json.html }}}', 'write {{{html}}}'],
 		['{{ $now }}', 'write {{name}}'],
 	])('%s explains Expression mode', (source, suggestion) => {
-		const error = catchError(() => parseTemplate(source, 'subject'));
+		const error = thrownBy(() => parseTemplate(source, 'subject'));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message).toContain('is n8n expression syntax');
 		expect(error.message).toContain('Switch the parameter to Expression mode');
@@ -80,11 +81,3 @@ describe('parseTemplate: n8n expression syntax in a Fixed-mode parameter', () =>
 	});
 });
 
-function catchError(run: () => unknown): TemplateError {
-	try {
-		run();
-	} catch (error) {
-		return error as TemplateError;
-	}
-	throw new Error('expected an error');
-}

@@ -7,23 +7,14 @@ import {
 	MAX_PARTIAL_DEPTH,
 	parseProgram,
 	PartialLibrary,
-	TemplateError,
 	type PartialDefinition,
 } from '../../../nodes/MailshitSmtp/template';
-import { mjmlDocument } from './fixtures';
+import { mjmlDocument, thrownBy } from './fixtures';
 
 function fill(source: string, partials: PartialDefinition[], values: Record<string, unknown> = {}): string {
 	return fillProgram(parseProgram(source, 'template', new PartialLibrary(partials)), values, 'text');
 }
 
-function errorOf(run: () => unknown): TemplateError {
-	try {
-		run();
-	} catch (error) {
-		return error as TemplateError;
-	}
-	throw new Error('expected an error');
-}
 
 describe('{{> name}} inserts the partial, with variables', () => {
 	const partials = [
@@ -47,23 +38,23 @@ describe('{{> name}} inserts the partial, with variables', () => {
 
 describe('partial mistakes are clear errors when the template is parsed', () => {
 	it('an unknown partial names the ones there are', () => {
-		const error = errorOf(() => fill('x\n  {{> footr}}', [{ name: 'footer', content: '' }, { name: 'header', content: '' }]));
+		const error = thrownBy(() => fill('x\n  {{> footr}}', [{ name: 'footer', content: '' }, { name: 'header', content: '' }]));
 		expect(error.message).toBe('{{> footr}} at line 2:3 in template uses the partial "footr", which does not exist: the node\'s Partials are "footer", "header"');
 		expect([error.field, error.line, error.column]).toEqual(['template', 2, 3]);
 	});
 
 	it('an unknown partial when the node has none', () => {
-		expect(errorOf(() => fill('{{> footer}}', [])).message).toContain('the node has no Partials yet (add them under Partials)');
+		expect(thrownBy(() => fill('{{> footer}}', [])).message).toContain('the node has no Partials yet (add them under Partials)');
 	});
 
 	it('a partial that includes itself, directly', () => {
-		const error = errorOf(() => fill('{{> a}}', [{ name: 'a', content: 'x {{> a}}' }]));
+		const error = thrownBy(() => fill('{{> a}}', [{ name: 'a', content: 'x {{> a}}' }]));
 		expect(error.message).toBe('{{> a}} at line 1:3 of partial "a" in partials: the partial "a" includes itself (a → a), which would never end');
 		expect([error.field, error.partial]).toEqual(['partials', 'a']);
 	});
 
 	it('a partial that includes itself through others', () => {
-		const error = errorOf(() =>
+		const error = thrownBy(() =>
 			fill('{{> a}}', [
 				{ name: 'a', content: '{{> b}}' },
 				{ name: 'b', content: '\n{{> c}}' },
@@ -75,17 +66,17 @@ describe('partial mistakes are clear errors when the template is parsed', () => 
 
 	it(`partials nested more than ${MAX_PARTIAL_DEPTH} deep`, () => {
 		const chain = Array.from({ length: MAX_PARTIAL_DEPTH + 1 }, (_, i) => ({ name: `p${i}`, content: i === MAX_PARTIAL_DEPTH ? 'end' : `{{> p${i + 1}}}` }));
-		expect(errorOf(() => fill('{{> p0}}', chain)).message).toContain(`partials are nested more than ${MAX_PARTIAL_DEPTH} deep (p0 → p1 → p2`);
+		expect(thrownBy(() => fill('{{> p0}}', chain)).message).toContain(`partials are nested more than ${MAX_PARTIAL_DEPTH} deep (p0 → p1 → p2`);
 		expect(fill('{{> p1}}', chain)).toBe('end');
 	});
 
 	it('partials used many times inside each other: refused before they multiply', () => {
 		const fanOut = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}`, content: i === 5 ? 'x' : `{{> p${i + 1}}}`.repeat(10) }));
-		expect(errorOf(() => fill('{{> p0}}', fanOut)).message).toContain('has more than 50000 parts');
+		expect(thrownBy(() => fill('{{> p0}}', fanOut)).message).toContain('has more than 50000 parts');
 	});
 
 	it('a mistake inside a partial names the partial and the line in it', () => {
-		const error = errorOf(() => fill('{{> footer}}', [{ name: 'footer', content: 'Thanks\n{{#each items}}x' }]));
+		const error = thrownBy(() => fill('{{> footer}}', [{ name: 'footer', content: 'Thanks\n{{#each items}}x' }]));
 		expect(error.message).toBe('{{#each items}} opened at line 2:1 of partial "footer" in partials is never closed: add {{/each}} where it ends');
 		expect([error.field, error.line, error.column, error.partial]).toEqual(['partials', 2, 1, 'footer']);
 	});
@@ -95,13 +86,13 @@ describe('partial mistakes are clear errors when the template is parsed', () => 
 		['a name with a space', [{ name: 'my footer', content: 'x' }], 'Partial 1 has the name "my footer", which is not valid'],
 		['two with one name', [{ name: 'f', content: 'x' }, { name: 'f', content: 'y' }], 'Two partials are named "f"'],
 	])('the Partials collection with %s', (_case, partials, message) => {
-		const error = errorOf(() => new PartialLibrary(partials));
+		const error = thrownBy(() => new PartialLibrary(partials));
 		expect(error.message.startsWith(message)).toBe(true);
 		expect(error.field).toBe('partials');
 	});
 
 	it('{{> name}} with a name that cannot be one', () => {
-		expect(errorOf(() => fill('{{> }}', [])).message).toBe('{{> }} at line 1:1 in template is not a valid partial: write {{> name}} with the name of one of the node\'s Partials');
+		expect(thrownBy(() => fill('{{> }}', [])).message).toBe('{{> }} at line 1:1 in template is not a valid partial: write {{> name}} with the name of one of the node\'s Partials');
 	});
 });
 

@@ -10,19 +10,12 @@ import {
 	TemplateError,
 	TemplateValueError,
 } from '../../../nodes/MailshitSmtp/template';
+import { thrownBy } from './fixtures';
 
 function fill(source: string, values: Record<string, unknown>): string {
 	return fillProgram(parseProgram(source, 'template'), values, 'text');
 }
 
-function errorOf(run: () => unknown): TemplateError {
-	try {
-		run();
-	} catch (error) {
-		return error as TemplateError;
-	}
-	throw new Error('expected an error');
-}
 
 const order = {
 	customer: { name: 'Ada' },
@@ -96,20 +89,20 @@ describe('{{#if}} and {{#unless}}: truthiness', () => {
 
 describe('missing values inside sections', () => {
 	it('names the element and where the tag is, all at once', () => {
-		const error = errorOf(() => fill('{{#each order.items}}\n  {{sku}} {{title}}{{/each}} {{shipping}}', order));
+		const error = thrownBy(() => fill('{{#each order.items}}\n  {{sku}} {{title}}{{/each}} {{shipping}}', order));
 		expect(error).toBeInstanceOf(MissingVariablesError);
 		expect((error as MissingVariablesError).variables).toEqual(['order.items.0.sku', 'order.items.1.sku', 'order.items.2.sku', 'shipping']);
 		expect(error.message).toBe('Missing variables: order.items.0.sku (line 2:3), order.items.1.sku (line 2:3), order.items.2.sku (line 2:3), shipping');
 	});
 
 	it('does not fall back from the element to the item: {{@root.name}} says which one', () => {
-		const error = errorOf(() => fill('{{#each tags}}{{currency}}{{/each}}', order));
+		const error = thrownBy(() => fill('{{#each tags}}{{currency}}{{/each}}', order));
 		expect((error as MissingVariablesError).variables).toEqual(['tags.0.currency', 'tags.1.currency']);
 		expect(fill('{{#each tags}}{{@root.currency}}{{/each}}', order)).toBe('EUREUR');
 	});
 
 	it('a missing list is a missing variable, with the advice to test it first', () => {
-		const error = errorOf(() => fill('Lines:\n{{#each order.lines}}{{title}}{{/each}}', order));
+		const error = thrownBy(() => fill('Lines:\n{{#each order.lines}}{{title}}{{/each}}', order));
 		expect((error as MissingVariablesError).variables).toEqual(['order.lines']);
 		expect(error.message).toBe('Missing variable: order.lines (the list of {{#each order.lines}} at line 2:1; wrap it in {{#if order.lines}} … {{/if}} if it may be absent)');
 		expect(fill('{{#if order.lines}}{{#each order.lines}}{{title}}{{/each}}{{else}}none{{/if}}', order)).toBe('none');
@@ -122,7 +115,7 @@ describe('values a section cannot use', () => {
 		['text', { order: { items: 'Book, Pen' } }, '{{#each order.items}} at line 1:4 in template needs a list, but order.items is the text "Book, Pen"'],
 		['a number', { order: { items: 3 } }, '{{#each order.items}} at line 1:4 in template needs a list, but order.items is the value "3"'],
 	])('{{#each}} over %s: an error naming the field and the line', (_case, values, message) => {
-		const error = errorOf(() => fill('Hi {{#each order.items}}x{{/each}}', values));
+		const error = thrownBy(() => fill('Hi {{#each order.items}}x{{/each}}', values));
 		expect(error).toBeInstanceOf(TemplateValueError);
 		expect(error.message).toBe(message);
 		expect([error.field, error.line, error.column]).toEqual(['order.items', 1, 4]);
@@ -147,7 +140,7 @@ describe('mistakes of shape: refused when the template is parsed, with line and 
 		['{{../x}} outside a list', '{{../name}}', '{{../name}} at line 1:1 in template goes up 1 level with "../", but there is no enclosing {{#each}}; {{@root.name}} reads the item', 1, 1],
 		['{{../../x}} in one list', '{{#each a}}{{../../name}}{{/each}}', '{{../../name}} at line 1:12 in template goes up 2 levels with "../", but there is only 1 enclosing {{#each}}', 1, 12],
 	])('%s', (_case, source, message, line, column) => {
-		const error = errorOf(() => parseProgram(source, 'template'));
+		const error = thrownBy(() => parseProgram(source, 'template'));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message.startsWith(message)).toBe(true);
 		expect([error.field, error.line, error.column]).toEqual(['template', line, column]);

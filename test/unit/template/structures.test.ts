@@ -35,6 +35,13 @@ describe('one compile per distinct structure', () => {
 		expect(template.stats.structures).toBe(MAX_STRUCTURES + 2);
 	});
 
+	it('a list long enough to make megabytes of MJML is refused for that item, before MJML sees it', async () => {
+		const template = await compileTemplate({ format: 'mjml', body: ORDER_MJML });
+		const huge = { id: 1, lines: Array.from({ length: 100_000 }, () => ({ title: 'x' })) };
+		await expect(template.check(huge)).rejects.toThrow('With its lists repeated the template is over 2 MB for this item');
+		expect(template.stats.compiles).toBe(0);
+	});
+
 	it('an item with missing values compiles nothing', async () => {
 		const template = await compileTemplate({ format: 'mjml', body: ORDER_MJML });
 		await expect(template.check({ lines: [{}] })).rejects.toThrow('Missing variables: id, lines.0.title (line 1:');
