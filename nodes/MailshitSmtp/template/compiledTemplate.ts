@@ -6,12 +6,12 @@
  * branches it takes): each distinct *structure* is compiled once, when the first item with it
  * comes, and every later item with the same structure is filled into it (structureCache.ts).
  */
-import { createStructureCache, type StructureCache } from './structureCache';
+import { createStructureCache } from './structureCache';
 import { TemplateError } from './errors';
 import { checkUrlSchemes, encodeHtmlValues, fillResolved } from './fillVariables';
 import { listVariables, type TemplateVariable } from './listVariables';
 import type { RenderPath } from './bodyRenderer';
-import { expandProgram, parseProgram, throwIfMissing, type ItemTemplate, type TemplateProgram } from './program';
+import { expandProgram, parseProgram, throwIfMissing, type ItemTemplate } from './program';
 import { PartialLibrary, PARTIALS_FIELD, type PartialDefinition } from './sections/partials';
 import { urlSchemePolicy } from './urlEncoding';
 
@@ -132,20 +132,8 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		return output.html === undefined ? { text } : { html: output.html, text };
 	};
 
-	return compiledTemplate(spec.format, body, textTemplate, structures, stats, render, check);
-}
-
-function compiledTemplate(
-	format: TemplateFormat,
-	body: TemplateProgram,
-	textTemplate: TemplateProgram | undefined,
-	structures: StructureCache,
-	stats: RenderStats,
-	render: CompiledTemplate['render'],
-	check: CompiledTemplate['check'],
-): CompiledTemplate {
 	return {
-		format,
+		format: spec.format,
 		get mode() {
 			return structures.perItemReason === undefined ? 'cached' : 'per-item';
 		},
