@@ -121,7 +121,10 @@ export function checkUrlSchemes(parsed: ParsedTemplate, shown: readonly string[]
 	for (let i = 0; i < contexts.length; i++) {
 		const parts = contexts[i].urlParts;
 		if (!parts) continue;
-		const url = parts.map((part) => (typeof part === 'string' ? decodeCharacterReferences(part) : parsed.tokens[part].raw ? decodeCharacterReferences(shown[part]) : shown[part])).join('');
+		let url = '';
+		for (const part of decodedLiterals(parts)) {
+			url += typeof part === 'string' ? part : parsed.tokens[part].raw ? decodeCharacterReferences(shown[part]) : shown[part];
+		}
 		const scheme = refusedScheme(url, policy);
 		if (scheme === undefined) continue;
 		const token = parsed.tokens[i];
@@ -134,6 +137,18 @@ export function checkUrlSchemes(parsed: ParsedTemplate, shown: readonly string[]
 			token,
 		);
 	}
+}
+
+const decodedParts = new WeakMap<ReadonlyArray<string | number>, ReadonlyArray<string | number>>();
+
+/** An attribute's literal text as the browser decodes it, once per template rather than per item. */
+function decodedLiterals(parts: ReadonlyArray<string | number>): ReadonlyArray<string | number> {
+	let decoded = decodedParts.get(parts);
+	if (!decoded) {
+		decoded = parts.map((part) => (typeof part === 'string' ? decodeCharacterReferences(part) : part));
+		decodedParts.set(parts, decoded);
+	}
+	return decoded;
 }
 
 /** literals[0] + parts[0] + literals[1] + … + literals[n]; literals has one more entry than parts. */

@@ -48,18 +48,26 @@ const LINK_END = '\uE002';
 const LINK_MARKS = /[\uE000-\uE002]/g;
 const MARKED_LINK = /\uE000([^\uE000-\uE002]*)\uE001([^\uE000-\uE002]*)\uE002/g;
 
-/** The filled text of htmlToTextDeferringLinks: " [url]" kept only where it differs from the link text. */
-export function resolveLinkMarks(text: string): string {
-	return (
-		text
-			// the start mark counts as a word to html-to-text, so the space it would have dropped after a line start or a space is there
-			.replace(/(^|\s)\uE000[^\S\n]+/gm, '$1\uE000')
-			.replace(MARKED_LINK, (_whole, linkText: string, href: string) => {
-				const trimmed = linkText.trimEnd();
-				return trimmed.replace(/\s+/g, '') === href ? linkText : `${trimmed} [${href}]`;
-			})
-			.replace(LINK_MARKS, '')
-	);
+/**
+ * Resolves the marked links of htmlToTextDeferringLinks: " [url]" kept only where it differs from
+ * the link text. `unresolved`: links whose text or URL contains it (a placeholder prefix) stay
+ * marked, for resolving once the values are in — the rest is settled once per template.
+ */
+export function resolveLinkMarks(text: string, unresolved?: string): string {
+	const resolved = text
+		// the start mark counts as a word to html-to-text, so the space it would have dropped after a line start or a space is there
+		.replace(/(^|\s)\uE000[^\S\n]+/gm, '$1\uE000')
+		.replace(MARKED_LINK, (whole, linkText: string, href: string) => {
+			if (unresolved !== undefined && (linkText.includes(unresolved) || href.includes(unresolved))) return whole;
+			const trimmed = linkText.trimEnd();
+			return trimmed.replace(/\s+/g, '') === href ? linkText : `${trimmed} [${href}]`;
+		});
+	return unresolved === undefined ? resolved.replace(LINK_MARKS, '') : resolved;
+}
+
+/** Whether a text still has links to resolve. */
+export function hasLinkMarks(text: string): boolean {
+	return text.includes(LINK_TEXT_START);
 }
 
 /** Marks that a value must not bring in (they would pair with the template's own). */

@@ -45,6 +45,7 @@ export interface ItemTemplate {
 export const MAX_STRUCTURES = 64;
 
 const NO_PARTIALS = new PartialLibrary();
+const NO_PLACES: ReadonlyMap<string, string> = new Map();
 
 export function parseProgram(source: string, field: string, partials: PartialLibrary = NO_PARTIALS): TemplateProgram {
 	const scanned = scanTemplate(source, field);
@@ -69,7 +70,7 @@ export function parseProgram(source: string, field: string, partials: PartialLib
 export function expandProgram(program: TemplateProgram, values: Record<string, unknown>): ItemTemplate {
 	if (program.flat) {
 		const resolved = resolveValues(program.flat.tokens, values);
-		return { parsed: program.flat, key: '', ...resolved, places: new Map() };
+		return { parsed: program.flat, key: '', ...resolved, places: NO_PLACES };
 	}
 	const expansion = expandSections(program.nodes, values, program.field);
 	const parsed = program.structure(expansion.key);
