@@ -3,6 +3,8 @@
  * email as files on the output item, a template read from a file of the input item, and what
  * the editor's Validation Rules picker and Render's variable list show for sections.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { simpleParser } from 'mailparser';
 import { FOOTER_PARTIAL, ORDER_CONFIRMATION_MJML, ORDER_SUBJECT, orderConfirmationParameters, orderRow } from '../../examples/orderConfirmation';
@@ -85,6 +87,38 @@ describe('the order confirmation, rendered', () => {
 		const result = await render(jsonItems([orderRow(1, 1), { ...orderRow(2, 1), _subject: '  ' }]), { subject: '   ', templateName: 'Order confirmation' });
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.json.subject)).toEqual(['Order confirmation', 'Order confirmation']);
+	});
+});
+
+describe("the README's worked example", () => {
+	/** The example's MJML and item, read from the README, so what it claims is what runs. */
+	function readmeExample(): { mjml: string; item: IDataObject } {
+		const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('#### Worked example: an order confirmation'));
+		const block = (language: string) => /```(\w+)\n([\s\S]*?)```/g.exec(section.slice(section.indexOf(`\`\`\`${language}\n`)))?.[2] ?? '';
+		return { mjml: block('html'), item: JSON.parse(block('json')) as IDataObject };
+	}
+
+	it('sends Grace the confirmation the README describes', async () => {
+		const { mjml, item } = readmeExample();
+		const result = await render(jsonItems([item]), { template: mjml, renderOptions: { emailFiles: 'none' } });
+		expect(result.error).toBeUndefined();
+		const { subject, text, html } = result.main[0].json as unknown as CallbackResult;
+		expect(subject).toBe('Order A-1001 confirmed');
+		expect(text).toContain('Thank you, Grace! We received your order A-1001.');
+		expect(text).toContain('1\nFountain pen, blue [https://shop.example.com/products/PN-220?order=A-1001]\n2\n€ 25.00');
+		expect(text).toContain('2\nMug "mailshit" [https://shop.example.com/products/MG-404?order=A-1001] (gift)\n1\n€ 9.00');
+		expect(text).toContain('Shipping € 4.90 · Total € 38.90');
+		expect(html).toContain('href="https://shop.example.com/orders/A-1001?email=grace%40example.com"');
+		expect(text).toContain('Example Shop');
+	});
+
+	it('refuses an order whose items are not a list, as it says', async () => {
+		const { mjml, item } = readmeExample();
+		const order = { ...(item.order as IDataObject), items: { sku: 'X' } };
+		const result = await render(jsonItems([{ ...item, order }]), { template: mjml, renderOptions: { emailFiles: 'none' } }, 'continueRegularOutput');
+		expect(result.main[0].json).toMatchObject({ type: 'validation_failed', field: 'order.items' });
+		expect(String(result.main[0].json.error)).toMatch(/^\{\{#each order\.items\}\} at line \d+:\d+ in template needs a list, but order\.items is an object/);
 	});
 });
 
