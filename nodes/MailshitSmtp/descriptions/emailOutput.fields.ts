@@ -27,7 +27,7 @@ export const urlSchemesOption: INodeProperties = {
 	name: 'urlSchemes',
 	type: 'string',
 	default: '',
-	placeholder: 'tel, sms',
+	placeholder: 'tel, sms, cid',
 	description:
 		'More schemes a variable that is a whole link (href="{{link}}", src="{{image}}") may have, comma-separated, besides http, https and mailto; * allows any (javascript: included). Other links are refused so data cannot turn a link into a script.',
 };
