@@ -17,8 +17,11 @@ export interface CallbackResult {
 	html: string;
 	text: string;
 	subject: string;
-	/** Only with the Render option "Include Variable List". */
-	variables?: Array<{ name: string; required: boolean; default?: string; raw: boolean }>;
+	/**
+	 * Only with the Render option "Include Variable List". Inside sections a list element's field
+	 * is `list.*.field`; `usage` marks the list of an {{#each}} and the name an {{#if}} tests.
+	 */
+	variables?: Array<{ name: string; required: boolean; default?: string; raw: boolean; usage?: 'list' | 'condition' }>;
 }
 
 export interface ValidationFailedResult {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -22,6 +22,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodePropertyOptions,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
@@ -243,3 +244,19 @@ export function jsonItems(rows: IDataObject[]): INodeExecutionData[] {
 	return rows.map((json) => ({ json }));
 }
 
+
+/**
+ * What the editor gets when it asks the node for a dropdown's options (a loadOptions method),
+ * through n8n-core's own LoadOptionsContext with the node's current parameters as the editor
+ * sends them.
+ */
+export async function loadNodeOptions(method: string, parameters: INodeParameters): Promise<INodePropertyOptions[]> {
+	const node: INode = { id: '2', name: MAILSHIT, type: 'test.node', typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes([], MAILSHIT_NODE) });
+	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
+	const data = { ...additionalData(new ExecutionLifecycleHooks('manual', 'exec-1', workflowData), {}), currentNodeParameters: parameters };
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters.options.validationRules.rule[0].variable');
+	const loader = (MAILSHIT_NODE.type as INodeType).methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`the node has no loadOptions method ${method}`);
+	return loader.call(context);
+}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { dnsOptionFields } from './dnsOptions.fields';
+import { emailFilesOption, urlSchemesOption } from './emailOutput.fields';
 
 /** Everything about a send that most workflows leave at its default. */
 export const sendOptionFields: INodeProperties[] = [
@@ -47,6 +48,7 @@ export const sendOptionFields: INodeProperties[] = [
 				...field,
 				description: `${field.description} Used by Verify Recipient Domain.`,
 			})),
+			emailFilesOption('none'),
 			{
 				displayName: 'Inline Images',
 				name: 'inlineImages',
@@ -171,6 +173,7 @@ export const sendOptionFields: INodeProperties[] = [
 				default: 1,
 				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
 			},
+			urlSchemesOption,
 			{
 				displayName: 'Validation Rules',
 				name: 'validationRules',

@@ -14,7 +14,9 @@
  *    is written into the pattern (`[Aa]`), and a stateful flag (g, y) would make one compiled rule
  *    answer differently for every other item;
  *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, to bound the time a
- *    backtracking pattern can take (see also regexSafety.ts).
+ *    backtracking pattern can take (see also regexSafety.ts);
+ *  - a `*` segment stands for every element of a list, as the template's {{#each}} fills them:
+ *    `order.items.*.sku` checks each line's sku, and a failure names the element (`order.items.2.sku`).
  */
 import type { ValidationResult } from './errors';
 import { ConfigurationError } from '../shared/configurationError';
@@ -24,7 +26,7 @@ import { findNestedQuantifier } from './regexSafety';
 import { formatValue, lookupVariable } from '../template/values';
 
 export interface VariableRule {
-	/** Dotted path into the item's values: `email`, `order.id`, `items.0.sku`. */
+	/** Dotted path into the item's values: `email`, `order.id`, `items.0.sku`, `items.*.sku`. */
 	variable: string;
 	pattern: string;
 	/** Replaces the default error sentence when the value does not match. */
@@ -52,13 +54,33 @@ export function checkVariableRules(
 	for (let index = 0; index < rules.length; index++) {
 		const entry = rules[index];
 		const rule = 'regex' in entry ? entry : compileVariableRule(entry, index);
-		// the same lookup the template uses, so a rule checks exactly the value that is filled in
-		const value = lookupVariable(values, rule.variable, rule.variable.split('.'));
-		if (value === null || value === undefined) continue;
-		const failure = ruleFailure(rule, value);
-		if (failure) return fail({ field: rule.variable, ...failure });
+		for (const { path, value } of valuesOf(values, rule.variable)) {
+			if (value === null || value === undefined) continue;
+			const failure = ruleFailure(rule, path, value);
+			if (failure) return fail({ field: path, ...failure });
+		}
 	}
 	return ok();
+}
+
+/**
+ * The values a rule's variable names, with their paths: the same lookup the template uses, so a
+ * rule checks exactly the value that is filled in; each list element for a `*` segment.
+ */
+function valuesOf(values: Record<string, unknown>, variable: string): Array<{ path: string; value: unknown }> {
+	const star = variable.split('.').indexOf('*');
+	if (star === -1) return [{ path: variable, value: lookupVariable(values, variable, variable.split('.')) }];
+	const segments = variable.split('.');
+	const listPath = segments.slice(0, star).join('.');
+	const list = lookupVariable(values, listPath, segments.slice(0, star));
+	if (!Array.isArray(list)) return [];
+	const rest = segments.slice(star + 1).join('.');
+	return list.flatMap((element, index) => {
+		const path = `${listPath}.${index}`;
+		if (!rest) return [{ path, value: element }];
+		if (element === null || typeof element !== 'object') return [];
+		return valuesOf(element as Record<string, unknown>, rest).map((found) => ({ path: `${path}.${found.path}`, value: found.value }));
+	});
 }
 
 function compileVariableRule(rule: VariableRule, index: number): CompiledVariableRule {
@@ -94,21 +116,22 @@ function compileRegExp(pattern: string): RegExp | Error {
 	}
 }
 
-function ruleFailure(rule: CompiledVariableRule, value: unknown): { error: string; value?: string } | undefined {
+function ruleFailure(rule: CompiledVariableRule, path: string, value: unknown): { error: string; value?: string } | undefined {
 	const text = ruleText(value);
 	if (text === undefined) {
+		const inside = Array.isArray(value) ? `${path}.*.id` : `${path}.id`;
 		return {
-			error: `${rule.variable} is an object or a list; a rule can only check text, numbers or booleans, so point it at a field inside (such as ${rule.variable}.id)`,
+			error: `${path} is an object or a list; a rule can only check text, numbers or booleans, so point it at a field inside (such as ${inside})`,
 		};
 	}
 	if (text.length > MAX_RULE_INPUT_LENGTH) {
 		return {
-			error: `${rule.variable} is longer than ${MAX_RULE_INPUT_LENGTH} characters, the most a validation rule checks`,
+			error: `${path} is longer than ${MAX_RULE_INPUT_LENGTH} characters, the most a validation rule checks`,
 			value: quoteForMessage(text),
 		};
 	}
 	if (rule.regex.test(text)) return undefined;
-	return { error: rule.message ?? `${rule.variable} does not match the pattern ${rule.regex}`, value: quoteForMessage(text) };
+	return { error: rule.message ?? `${path} does not match the pattern ${rule.regex}`, value: quoteForMessage(text) };
 }
 
 /** The text a rule checks: the same text the template fills in, but only for scalars (undefined otherwise). */

@@ -15,7 +15,7 @@ const values = {
 	empty: '',
 	nothing: null,
 	when: new Date('2024-05-01T10:00:00Z'),
-	order: { id: 'A-17', lines: [{ sku: 'X1' }] },
+	order: { id: 'A-17', lines: [{ sku: 'X1' }, { sku: 'X2', tags: ['a'] }, { sku: 'Y3', tags: ['b', 'c1'] }] },
 	long: 'x'.repeat(MAX_RULE_INPUT_LENGTH + 1),
 };
 
@@ -32,6 +32,9 @@ describe('checkVariableRules', () => {
 		['missing variable is not checked', [{ variable: 'fax', pattern: '^\\d+$' }]],
 		['null variable is not checked', [{ variable: 'nothing', pattern: '^\\d+$' }]],
 		['several rules', [{ variable: 'zip', pattern: '^\\d+$' }, { variable: 'order.id', pattern: 'A' }]],
+		['every element of a list (list.*.field)', [{ variable: 'order.lines.*.sku', pattern: '^[XY]\\d$' }]],
+		['lists in lists, elements without the field skipped', [{ variable: 'order.lines.*.tags.*', pattern: '^[a-c]' }]],
+		['a list that is missing checks nothing', [{ variable: 'order.returns.*.sku', pattern: '^Z' }]],
 	])('passes: %s', (_case, rules) => {
 		expect(checkVariableRules(values, rules)).toEqual({ ok: true });
 	});
@@ -64,6 +67,16 @@ describe('checkVariableRules', () => {
 			'value over the length cap',
 			[{ variable: 'long', pattern: '^x+$' }],
 			{ ok: false, failure: { field: 'long', error: 'long is longer than 1000 characters, the most a validation rule checks', value: `"${'x'.repeat(80)}…"` } },
+		],
+		[
+			'one element of a list, named by its index',
+			[{ variable: 'order.lines.*.sku', pattern: '^X' }],
+			{ ok: false, failure: { field: 'order.lines.2.sku', error: 'order.lines.2.sku does not match the pattern /^X/', value: '"Y3"' } },
+		],
+		[
+			'a rule on the list itself',
+			[{ variable: 'order.lines', pattern: 'X' }],
+			{ ok: false, failure: { field: 'order.lines', error: 'order.lines is an object or a list; a rule can only check text, numbers or booleans, so point it at a field inside (such as order.lines.*.id)' } },
 		],
 	])('fails: %s', (_case, rules, expected) => {
 		expect(checkVariableRules(values, rules)).toEqual(expected);

@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
 import { fail, ok } from '../../shared/result';
 import type { ValidationResult } from '../../validation/errors';
+import { availableBinaryProperties, binarySize } from '../../helpers/binaryData';
 
 export interface AttachmentRef {
 	binaryProperty: string;
@@ -38,13 +39,6 @@ function attachmentNames(value: unknown): ValidationResult<string[]> {
 	return ok(names);
 }
 
-/** Bytes of a binary property without loading it: n8n records the size, or it is base64 in memory. */
-function sizeOf(binary: IBinaryKeyData[string]): number | undefined {
-	if (typeof binary.bytes === 'number') return binary.bytes;
-	if (!binary.id && typeof binary.data === 'string') return Math.floor((binary.data.length * 3) / 4);
-	return undefined;
-}
-
 /**
  * Checks, without reading any file, that every named binary property exists and that together
  * they fit the size limit; returns what to load when the message is built.
@@ -66,13 +60,9 @@ export function planAttachments(
 		const field = ref.cid ? 'inlineImages' : 'attachments';
 		const data = binary?.[ref.binaryProperty];
 		if (!data) {
-			const available = Object.keys(binary ?? {});
-			return fail({
-				field,
-				error: `Binary property "${ref.binaryProperty}" not found on this item (${available.length ? `it has: ${available.join(', ')}` : 'it has no binary data'})`,
-			});
+			return fail({ field, error: `Binary property "${ref.binaryProperty}" not found on this item (${availableBinaryProperties(binary)})` });
 		}
-		total += sizeOf(data) ?? 0;
+		total += binarySize(data) ?? 0;
 	}
 	const limitMb = options.maxAttachmentSizeMb ?? 25;
 	if (limitMb > 0 && total > limitMb * 1024 * 1024) {

@@ -10,7 +10,8 @@ import { domainOf } from '../../validation/addresses';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../../helpers/itemParameters';
 import { resolveSubject, type ParsedTemplates } from '../../helpers/headerTemplates';
-import { readTemplateSpec, templateFailure } from '../../helpers/templateSource';
+import { templateFailure, type TemplateSources } from '../../helpers/templateSource';
+import type { EmailFiles } from '../../helpers/emailFiles';
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
@@ -27,6 +28,8 @@ export interface ItemPlan {
 	attachments: AttachmentRef[];
 	/** Fixed before the first attempt, so a retried message keeps its Message-ID. */
 	messageId: string;
+	/** The email as files on the output item, when the Email Files option asks for them. */
+	emailFiles?: EmailFiles;
 }
 
 export type PlanResult = ValidationResult<ItemPlan>;
@@ -36,6 +39,8 @@ export interface PlanContext {
 	params: ItemParameters;
 	settings: SmtpSettings;
 	templates: TemplateCache;
+	/** The template parameters (or file) of each item. */
+	sources: TemplateSources;
 	/** Subject and List-Unsubscribe URL templates, parsed once per execution. */
 	parsed: ParsedTemplates;
 	rules: CompiledVariableRule[];
@@ -45,7 +50,7 @@ export interface PlanContext {
 	domainChecker?: DomainChecker;
 }
 
-type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
+type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean; urlSchemes?: string; emailFiles?: EmailFiles };
 type AddressingParams = { ccEmail?: unknown; bccEmail?: unknown; replyTo?: unknown; fromEmail?: string; fromName?: string };
 
 /**
@@ -63,11 +68,13 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 	if (!variables.ok) return variables;
 	const values = variables.value;
 
+	const spec = await context.sources.read(index, item, options.urlSchemes);
+	if (!spec.ok) return spec;
 	let template: CompiledTemplate;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
 		// mapping serves both steps
-		template = await context.templates.get(readTemplateSpec(params, index));
+		template = await context.templates.get(spec.value);
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
 		// MJML from a value stops the node before any email of the run has left
 		await template.check(values);
@@ -114,6 +121,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		headers: headers.value,
 		attachments: attachments.value,
 		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+		...(options.emailFiles && options.emailFiles !== 'none' && { emailFiles: options.emailFiles }),
 	});
 }
 

@@ -3,7 +3,7 @@ import { recipientFields } from '../../descriptions/recipients.fields';
 import { sendOptionFields } from '../../descriptions/sendOptions.fields';
 import { templateFields } from '../../descriptions/template.fields';
 import { validationFailed, type SendFailedResult, type SentResult } from '../../results';
-import { createTemplateCache, TemplateError } from '../../template';
+import { createTemplateCache } from '../../template';
 import type { DeliveryOptions } from '../../transport/deliveryPolicy';
 import { createPooledSender } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
@@ -15,7 +15,8 @@ import { templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
-import { expressionModeProblem } from '../../helpers/templateSource';
+import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
+import { emailFiles } from '../../helpers/emailFiles';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
 
@@ -93,6 +94,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		params,
 		settings,
 		templates: createTemplateCache(),
+		sources: new TemplateSources(this, params),
 		parsed: new ParsedTemplates(),
 		rules: readRules(this, executionOptions),
 		sharedProblem: expressionModeProblem(params),
@@ -122,13 +124,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			try {
 				message = await composeMessage(this, planned.value);
 			} catch (error) {
-				if (!(error instanceof TemplateError)) throw unexpectedError(node, error, index);
-				const failure = { field: error.field, error: error.message };
+				const failure = templateFailure(error);
+				if (!failure) throw unexpectedError(node, error, index);
 				if (!continueOnFail) stop(itemValidationError(node, index, failure));
 				return resultItem(index, validationFailed(failure));
 			}
 			const outcome = await sender.send(message);
-			if (outcome.ok) return resultItem(index, sentResult(outcome.value));
+			if (outcome.ok) {
+				const sent = resultItem(index, sentResult(outcome.value));
+				const binary = await emailFiles(this, planned.value.emailFiles, { html: message.html as string | undefined, text: String(message.text) }, message);
+				return binary ? { ...sent, binary } : sent;
+			}
 			if (!continueOnFail) stop(deliveryError(node, index, outcome.failure));
 			const failed: SendFailedResult = {
 				success: false,

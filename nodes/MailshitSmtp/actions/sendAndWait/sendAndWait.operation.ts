@@ -15,7 +15,7 @@ import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, readSetting, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { readSmtpConnection } from '../../helpers/smtpCredential';
-import { expressionModeProblem } from '../../helpers/templateSource';
+import { expressionModeProblem, TemplateSources } from '../../helpers/templateSource';
 import { validationFailed, type SendFailedResult } from '../../results';
 import { createTemplateCache, TemplateError, type TemplateCache } from '../../template';
 import { createPooledSender } from '../../transport/pooledSender';
@@ -106,6 +106,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		settings: smtp,
 		templates: withAnswerBlock(templates, answerBlock(this, settings, deadline.value)),
 		parsed: new ParsedTemplates(),
+		sources: new TemplateSources(this, params),
 		rules,
 		sharedProblem: expressionModeProblem(params),
 		domainChecker: options.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
