@@ -4,6 +4,7 @@
  * given items, then mailshit SMTP with real parameter and expression resolution. Nothing here
  * mocks the node's inputs: n8n builds the execute context exactly as it does in production.
  */
+import { randomUUID } from 'node:crypto';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -108,7 +109,7 @@ function nodeTypes(items: INodeExecutionData[], node: NodeUnderTest): INodeTypes
 	};
 }
 
-function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject, executionId: string): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678/';
 	const notUsed = () => {
 		throw new Error('not used by the node');
@@ -116,6 +117,7 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 	return {
 		credentialsHelper: new TestCredentialsHelper(credential),
 		hooks,
+		executionId,
 		restApiUrl: `${url}rest`,
 		instanceBaseUrl: url,
 		formBaseUrl: `${url}form`,
@@ -144,6 +146,10 @@ export interface RunNodeOptions {
 	credential?: ICredentialDataDecryptedObject;
 	/** n8n's node setting "On Error". */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's node settings "Retry On Fail", "Max. Tries" and "Wait Between Tries (ms)". */
+	retry?: { maxTries: number; waitBetweenTries: number };
+	/** Stops the execution as n8n's Stop button, workflow timeout and shutdown do: its cancel(). */
+	stop?: AbortSignal;
 }
 
 export interface NodeRun {
@@ -172,12 +178,15 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 			parameters: options.parameters,
 			credentials: { [node.credentialType]: { id: 'cred-1', name: 'test SMTP' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...(options.retry ? { retryOnFail: true, ...options.retry } : {}),
 		},
 	];
 	const connections = { [SOURCE]: { main: [[{ node: MAILSHIT, type: NodeConnectionTypes.Main, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items, node) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes, connections, active: false } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	// a new id per run, as n8n gives every execution its own
+	const executionId = `exec-${randomUUID()}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -189,8 +198,12 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		},
 	} as unknown as IRunExecutionData;
 
-	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}), 'manual', runExecutionData);
-	const run = await execute.processRunExecutionData(workflow);
+	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}, executionId), 'manual', runExecutionData);
+	const running = execute.processRunExecutionData(workflow);
+	const cancel = () => running.cancel();
+	if (options.stop?.aborted) cancel();
+	options.stop?.addEventListener('abort', cancel, { once: true });
+	const run = await running.finally(() => options.stop?.removeEventListener('abort', cancel));
 	const task = run.data.resultData.runData[MAILSHIT]?.[0];
 	const outputs = task?.data?.main ?? [];
 	return {

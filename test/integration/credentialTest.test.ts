@@ -62,16 +62,6 @@ describe('credential test: success says what was reached', () => {
 		expect(result.message).toContain('over implicit TLS (TLSv1.');
 		expect(result.message).toContain('certificate not verified (Allow Self-Signed Certificates is on), authenticated as "user"');
 	});
-
-	it('port 25 works but carries a warning', async () => {
-		const server = await sink({ tls: 'plain', port: 25 });
-		const result = await runCredentialTest(smtpCredential(server.port));
-		expect(server.port).toBe(25);
-		expect(result.status).toBe('OK');
-		expect(result.message).toContain(
-			'Warning: port 25 is meant for server-to-server relay, is often blocked by ISPs and clouds and this session was not encrypted; prefer 587 (STARTTLS) or 465 (Secure on).',
-		);
-	});
 });
 
 describe('credential test: each failure names its cause and fix', () => {

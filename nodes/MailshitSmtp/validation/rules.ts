@@ -1,7 +1,7 @@
 /**
  * Optional per-variable regex rules, checked before anything is sent: e.g. `order.id` must
  * match `^\d+$`. A failing rule is a ValidationFailure naming the variable, so the item is not sent;
- * a rule that can never work (bad regex, dangerous regex) is a ConfigurationError.
+ * a rule that can never work (a pattern that does not compile, or needs backtracking) is a ConfigurationError.
  *
  * Semantics, decided here:
  *  - JavaScript `RegExp.test`: the pattern matches anywhere unless anchored with ^…$;
@@ -13,14 +13,19 @@
  *  - no flags: the node's rule has a variable, a pattern and a message; a case-insensitive match
  *    is written into the pattern (`[Aa]`), and a stateful flag (g, y) would make one compiled rule
  *    answer differently for every other item;
- *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, to bound the time a
- *    backtracking pattern can take (see also regexSafety.ts).
+ *  - patterns run on RE2 (re2js, pure JavaScript), not on JavaScript's backtracking engine: RE2
+ *    matches in time linear in the value whatever the pattern, so `^(a|a)+$` or `^\w*\w*\w*$`
+ *    cannot freeze the n8n process (the node runs on its main thread) — a static "safe regex"
+ *    check only recognises some of the slow shapes. The syntax is JavaScript's; what RE2 cannot
+ *    run in linear time (lookarounds, backreferences) is refused when the rules are read;
+ *  - values longer than MAX_RULE_INPUT_LENGTH fail instead of being checked, so one rule costs
+ *    at most that many steps per item.
  */
 import type { ValidationResult } from './errors';
 import { ConfigurationError } from '../shared/configurationError';
 import { fail, ok } from '../shared/result';
 import { quoteForMessage } from './messageText';
-import { findNestedQuantifier } from './regexSafety';
+import { RE2JS } from 're2js';
 import { formatValue, lookupVariable } from '../template/values';
 
 export interface VariableRule {
@@ -33,7 +38,9 @@ export interface VariableRule {
 
 export interface CompiledVariableRule {
 	variable: string;
-	regex: RegExp;
+	/** As written, for the error sentence. */
+	pattern: string;
+	matcher: RE2JS;
 	message?: string;
 }
 
@@ -51,7 +58,7 @@ export function checkVariableRules(
 ): ValidationResult {
 	for (let index = 0; index < rules.length; index++) {
 		const entry = rules[index];
-		const rule = 'regex' in entry ? entry : compileVariableRule(entry, index);
+		const rule = 'matcher' in entry ? entry : compileVariableRule(entry, index);
 		// the same lookup the template uses, so a rule checks exactly the value that is filled in
 		const value = lookupVariable(values, rule.variable, rule.variable.split('.'));
 		if (value === null || value === undefined) continue;
@@ -72,25 +79,30 @@ function compileVariableRule(rule: VariableRule, index: number): CompiledVariabl
 	if (typeof rule.pattern !== 'string' || rule.pattern === '') {
 		throw new ConfigurationError(`${where} has an empty pattern`, field);
 	}
-	const regex = compileRegExp(rule.pattern);
-	if (!(regex instanceof RegExp)) {
-		throw new ConfigurationError(`${where}: the pattern is not a valid regular expression (${regex.message})`, field);
+	const syntaxError = javaScriptSyntaxError(rule.pattern);
+	if (syntaxError) {
+		throw new ConfigurationError(`${where}: the pattern is not a valid regular expression (${syntaxError})`, field);
 	}
-	const nested = findNestedQuantifier(rule.pattern);
-	if (nested !== undefined) {
+	let matcher: RE2JS;
+	try {
+		matcher = RE2JS.compile(RE2JS.translateRegExp(rule.pattern));
+	} catch (error) {
 		throw new ConfigurationError(
-			`${where}: the pattern part ${nested} repeats a group that itself repeats, which can take exponential time on some values; rewrite it without the nested repetition (for example [\\w.]+ instead of (\\w+\\.)+)`,
+			`${where}: the pattern uses what the rule engine does not run (${(error as Error).message.replace(/^error parsing regexp: /, '')}): rules run in time linear in the value, so lookarounds ((?=…), (?<=…)), backreferences (\\1) and repeat counts over 1000 are not available; rewrite the pattern without them`,
 			field,
 		);
 	}
-	return rule.message ? { variable, regex, message: rule.message } : { variable, regex };
+	const compiled = { variable, pattern: rule.pattern, matcher };
+	return rule.message ? { ...compiled, message: rule.message } : compiled;
 }
 
-function compileRegExp(pattern: string): RegExp | Error {
+/** JavaScript's own parser names a syntax error best ("Unterminated group"); nothing is run. */
+function javaScriptSyntaxError(pattern: string): string | undefined {
 	try {
-		return new RegExp(pattern);
+		new RegExp(pattern);
+		return undefined;
 	} catch (error) {
-		return error instanceof Error ? error : new Error(String(error));
+		return error instanceof Error ? error.message : String(error);
 	}
 }
 
@@ -107,8 +119,8 @@ function ruleFailure(rule: CompiledVariableRule, value: unknown): { error: strin
 			value: quoteForMessage(text),
 		};
 	}
-	if (rule.regex.test(text)) return undefined;
-	return { error: rule.message ?? `${rule.variable} does not match the pattern ${rule.regex}`, value: quoteForMessage(text) };
+	if (rule.matcher.test(text)) return undefined;
+	return { error: rule.message ?? `${rule.variable} does not match the pattern /${rule.pattern}/`, value: quoteForMessage(text) };
 }
 
 /** The text a rule checks: the same text the template fills in, but only for scalars (undefined otherwise). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../../helpers/nodeOutput';
 import type { SmtpSettings } from '../../smtp/settings';
@@ -13,7 +14,8 @@ import { resolveSubject, type ParsedTemplates } from '../../helpers/headerTempla
 import { readTemplateSpec, templateFailure } from '../../helpers/templateSource';
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
-import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import { planAttachments, type AttachmentOptions, type AttachmentRef, type BinarySizeHelpers } from './attachments';
+import { checkMarkup, checkRawValues } from './markupChecks';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
 
 /** Everything needed to build one item's message later; small, so 10,000 of them fit. */
@@ -35,6 +37,8 @@ export interface PlanContext {
 	node: INode;
 	params: ItemParameters;
 	settings: SmtpSettings;
+	/** n8n's binary helpers: the size of a stored attachment. */
+	helpers: BinarySizeHelpers;
 	templates: TemplateCache;
 	/** Subject and List-Unsubscribe URL templates, parsed once per execution. */
 	parsed: ParsedTemplates;
@@ -65,9 +69,14 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	let template: CompiledTemplate;
 	try {
+		const spec = readTemplateSpec(params, index);
+		const markup = checkMarkup(spec);
+		if (!markup.ok) return markup;
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
 		// mapping serves both steps
-		template = await context.templates.get(readTemplateSpec(params, index));
+		template = await context.templates.get(spec);
+		const raw = checkRawValues(template, values);
+		if (!raw.ok) return raw;
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
 		// MJML from a value stops the node before any email of the run has left
 		await template.check(values);
@@ -102,7 +111,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	const headers = buildMessageHeaders(options, values, context.parsed);
 	if (!headers.ok) return headers;
-	const attachments = planAttachments(options, item.binary);
+	const attachments = await planAttachments(options, item.binary, index, context.helpers);
 	if (!attachments.ok) return attachments;
 
 	return ok({
@@ -113,7 +122,8 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		addressing: addressing.value,
 		headers: headers.value,
 		attachments: attachments.value,
-		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+		// the domain in ASCII (xn--…): a Message-ID is a header every client must read (RFC 5322 §3.6.4)
+		messageId: `<${randomUUID()}@${domainToASCII(domainOf(addressing.value.from.address)) || 'localhost'}>`,
 	});
 }
 
