@@ -60,6 +60,8 @@ export interface SmtpSink {
 	port: number;
 	host: '127.0.0.1';
 	messages: ReceivedMessage[];
+	/** 'rcpt' at every RCPT TO, 'message' at every arrival, 'close' at every session's end. */
+	events: EventEmitter;
 	/** Sessions that reached the greeting, and the most that were open at once. */
 	stats: { connections: number; open: number; maxOpen: number; authAttempts: number };
 	/** RCPT TO attempts per recipient, and the faults injected, in order. */
@@ -152,6 +154,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 			const recipient = address.address;
 			const attempt = (rcptAttempts.get(recipient) ?? 0) + 1;
 			rcptAttempts.set(recipient, attempt);
+			arrivals.emit('rcpt', recipient);
 			const fault = options.faults?.({ recipient, attempt });
 			if (!fault) return callback();
 			injected.push({ recipient, attempt, fault });
@@ -253,6 +256,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 		port,
 		host: '127.0.0.1',
 		messages,
+		events: arrivals,
 		stats,
 		waitForMessages(count, timeoutMs = 10_000) {
 			return waitForEvent(arrivals, 'message', () => messages.length >= count, timeoutMs, () => `expected ${count} messages at the sink, ${messages.length} arrived`).then(

@@ -67,8 +67,8 @@ export function sentRecord(executionId: string, nodeName: string, runIndex: numb
 /** Everything that makes two messages the same email, except the Message-ID chosen per try. */
 export function messageDigest(message: OutgoingMessage): string {
 	const hash = createHash('sha256');
-	const { messageId: _ignored, attachments, ...rest } = message;
-	hash.update(JSON.stringify(rest));
+	const { attachments, ...rest } = message;
+	hash.update(JSON.stringify({ ...rest, messageId: undefined }));
 	for (const attachment of (attachments ?? []) as Array<{ filename?: unknown; contentType?: unknown; cid?: unknown; content?: unknown }>) {
 		hash.update(JSON.stringify([attachment.filename, attachment.contentType, attachment.cid]));
 		if (Buffer.isBuffer(attachment.content)) hash.update(attachment.content);
