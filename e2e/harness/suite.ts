@@ -17,6 +17,7 @@ import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
 import { startN8nServer, type N8nServer } from './n8nServer';
+import { batchSafetyFixtures, describeRetryOnFail, describeStop } from './batchSafety';
 
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
@@ -51,6 +52,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let continueSink: SmtpSink;
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
+		let batch: Awaited<ReturnType<typeof batchSafetyFixtures>>;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -73,7 +75,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			continueSink = await startSmtpSink();
 			errorOutputSink = await startSmtpSink();
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
-			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink);
+			batch = await batchSafetyFixtures();
+			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, ...batch.sinks);
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
 			npmOutput = installed.npmOutput;
@@ -83,7 +86,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials(Object.values(credentials));
+			await cli.importCredentials([...Object.values(credentials), ...batch.credentials]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -99,6 +102,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					mailshitNode(SEND_NODE, credentials.errorOutput, newsletterParameters(), 'continueErrorOutput'),
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
+				...batch.workflows,
 			]);
 		});
 
@@ -209,6 +213,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			expect(messages).toHaveLength(3);
 		});
 
+		describeRetryOnFail(() => ({ cli, fixtures: batch }));
+
 		describe('`n8n start`, with the editor\u2019s REST API', () => {
 			let rest: N8nRestClient;
 
@@ -262,6 +268,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result.message).toContain('Authentication failed for user');
 				expect(result.message).not.toContain(SINK_LOGIN.wrong);
 			});
+
+			describeStop(major, () => ({ rest, fixtures: batch }));
 
 			test('n8n logged no error or warning about the package', () => {
 				const problems = [
