@@ -87,6 +87,7 @@ export function describeStop(major: N8nMajor, context: () => { rest: N8nRestClie
 			const atReturn = sink.messages.length;
 			// the pool is closed once the node has let its messages in flight finish
 			await sink.waitForIdle(30_000);
+			console.log(`n8n ${major}: Stop returned with ${atReturn} of ${BATCH} arrived; ${sink.messages.length} in all once the pool closed`);
 			expect(sink.messages.length - atReturn).toBeLessThanOrEqual(MAX_CONNECTIONS);
 			expect(sink.messages.length).toBeLessThan(200);
 			expect((await finished(rest, executionId)).status).toBe('canceled');
@@ -102,6 +103,7 @@ export function describeStop(major: N8nMajor, context: () => { rest: N8nRestClie
 			const execution = await finished(rest, executionId);
 			expect(execution.status).toBe('canceled');
 			const stoppedAt = Date.parse(String(execution.stoppedAt));
+			console.log(`n8n ${major}: the 4 s timeout stopped ${BATCH} at ${sink.messages.length} arrived, ${arrivedAfter(sink.messages, stoppedAt)} after n8n's stoppedAt`);
 			expect(arrivedAfter(sink.messages, stoppedAt)).toBeLessThanOrEqual(MAX_CONNECTIONS);
 			expect(sink.messages.length).toBeGreaterThan(50);
 			expect(sink.messages.length).toBeLessThan(400);
