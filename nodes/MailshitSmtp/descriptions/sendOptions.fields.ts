@@ -178,7 +178,7 @@ export const sendOptionFields: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: 3600 },
 				default: 60,
 				description:
-					'Once the server has accepted a message in this run, how long to keep trying when it refuses or drops connections (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',
+					'Once the server has accepted a message in this run, how long to keep trying when it refuses connections or does not answer them (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',
 			},
 			{
 				displayName: 'Validation Rules',
