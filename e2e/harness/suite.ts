@@ -18,6 +18,7 @@ import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
 import { startN8nServer, type N8nServer } from './n8nServer';
 import { describeSendAndWait, sendAndWaitFixtures } from './sendAndWait';
+import { batchSafetyFixtures, describeRetryOnFail, describeStop } from './batchSafety';
 
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
@@ -53,6 +54,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
 		let waitSink: SmtpSink;
+		let batch: Awaited<ReturnType<typeof batchSafetyFixtures>>;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -76,7 +78,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			errorOutputSink = await startSmtpSink();
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
 			waitSink = await startSmtpSink();
-			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, waitSink);
+			batch = await batchSafetyFixtures();
+			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, waitSink, ...batch.sinks);
 			const sendAndWait = sendAndWaitFixtures(waitSink.port);
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
@@ -87,7 +90,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials([...Object.values(credentials), ...sendAndWait.credentials]);
+			await cli.importCredentials([...Object.values(credentials), ...sendAndWait.credentials, ...batch.credentials]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -104,6 +107,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
 				...sendAndWait.workflows,
+				...batch.workflows,
 			]);
 		});
 
@@ -214,6 +218,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			expect(messages).toHaveLength(3);
 		});
 
+		describeRetryOnFail(() => ({ cli, fixtures: batch }));
+
 		describe('`n8n start`, with the editor\u2019s REST API', () => {
 			let rest: N8nRestClient;
 
@@ -273,6 +279,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			});
 
 			describeSendAndWait(() => ({ install, rest, sink: waitSink }));
+			describeStop(major, () => ({ rest, fixtures: batch }));
 
 			test('n8n logged no error or warning about the package', () => {
 				const problems = [

@@ -1,3 +1,5 @@
+import { shortenLongWords } from './validation/messageText';
+
 /**
  * The result shapes, one per output item (the same as mailshit's HTTP API answers). Code and
  * tests import these; nothing else defines what an output item looks like.
@@ -55,8 +57,9 @@ export interface DnsFailedResult {
 
 export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult | DnsFailedResult;
 
+/** Field names and sentences echo user data (a variable name can be 100,000 characters): cut to read. */
 export function validationFailed({ field, error }: { field: string; error: string }): ValidationFailedResult {
-	return { success: false, type: 'validation_failed', error, field };
+	return { success: false, type: 'validation_failed', error: shortenLongWords(error), field: shortenLongWords(field) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * given items, then mailshit SMTP with real parameter and expression resolution. Nothing here
  * mocks the node's inputs: n8n builds the execute context exactly as it does in production.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +37,6 @@ import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 
 export const SOURCE = 'Items';
 export const MAILSHIT = 'mailshit SMTP';
-export const EXECUTION_ID = 'exec-1';
 /** The base n8n's resume links start with in this harness (getSignedResumeUrl). */
 export const WEBHOOK_WAITING_BASE = 'http://127.0.0.1:5678/webhook-waiting';
 
@@ -116,7 +115,7 @@ function nodeTypes(items: INodeExecutionData[], node: NodeUnderTest): INodeTypes
 	};
 }
 
-function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject, executionId: string): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678/';
 	const notUsed = () => {
 		throw new Error('not used by the node');
@@ -135,7 +134,7 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		mcpBaseUrl: `${url}mcp`,
 		mcpTestBaseUrl: `${url}mcp-test`,
 		// getSignedResumeUrl (Send and Wait) signs the execution's id into every resume link
-		executionId: EXECUTION_ID,
+		executionId,
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		executeWorkflow: notUsed,
@@ -147,9 +146,9 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 }
 
 /** What n8n hands a webhook: the execute side's additional data plus the HTTP request and response. */
-export function webhookAdditionalData(httpRequest: unknown, httpResponse: unknown): IWorkflowExecuteAdditionalData {
-	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, { id: 'wf-test', name: 'mailshit test', nodes: [], connections: {} } as unknown as IWorkflowBase);
-	return { ...additionalData(hooks, {}), httpRequest, httpResponse } as IWorkflowExecuteAdditionalData;
+export function webhookAdditionalData(executionId: string, httpRequest: unknown, httpResponse: unknown): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'wf-test', name: 'mailshit test', nodes: [], connections: {} } as unknown as IWorkflowBase);
+	return { ...additionalData(hooks, {}, executionId), httpRequest, httpResponse } as IWorkflowExecuteAdditionalData;
 }
 
 export interface RunNodeOptions {
@@ -160,6 +159,10 @@ export interface RunNodeOptions {
 	credential?: ICredentialDataDecryptedObject;
 	/** n8n's node setting "On Error". */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's node settings "Retry On Fail", "Max. Tries" and "Wait Between Tries (ms)". */
+	retry?: { maxTries: number; waitBetweenTries: number };
+	/** Stops the execution as n8n's Stop button, workflow timeout and shutdown do: its cancel(). */
+	stop?: AbortSignal;
 }
 
 export interface NodeRun {
@@ -172,6 +175,8 @@ export interface NodeRun {
 	/** The execution hints the node added (shown above its output in the editor). */
 	hints: NodeExecutionHint[];
 	run: IRun;
+	/** The execution's id, new for every run as in n8n. */
+	executionId: string;
 	/** The workflow and the node under test, for what runs after the execution (a webhook). */
 	workflow: Workflow;
 	node: INode;
@@ -207,12 +212,15 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 			parameters: options.parameters,
 			credentials: { [node.credentialType]: { id: 'cred-1', name: 'test SMTP' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...(options.retry ? { retryOnFail: true, ...options.retry } : {}),
 		},
 	];
 	const connections = { [SOURCE]: { main: [[{ node: MAILSHIT, type: NodeConnectionTypes.Main, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items, node) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes, connections, active: false } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
+	// a new id per run, as n8n gives every execution its own
+	const executionId = `exec-${randomUUID()}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -224,8 +232,12 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		},
 	} as unknown as IRunExecutionData;
 
-	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}), 'manual', runExecutionData);
-	const run = await execute.processRunExecutionData(workflow);
+	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}, executionId), 'manual', runExecutionData);
+	const running = execute.processRunExecutionData(workflow);
+	const cancel = () => running.cancel();
+	if (options.stop?.aborted) cancel();
+	options.stop?.addEventListener('abort', cancel, { once: true });
+	const run = await running.finally(() => options.stop?.removeEventListener('abort', cancel));
 	const task = run.data.resultData.runData[MAILSHIT]?.[0];
 	const outputs = task?.data?.main ?? [];
 	return {
@@ -234,6 +246,7 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		hints: task?.hints ?? [],
 		...(run.data.resultData.error ? { error: run.data.resultData.error } : {}),
 		run,
+		executionId,
 		workflow,
 		node: nodes[1],
 	};
@@ -254,7 +267,7 @@ export async function loadNodeOptions(method: string, parameters: INodeParameter
 	const node: INode = { id: '2', name: MAILSHIT, type: 'test.node', typeVersion: 1, position: [0, 0], parameters };
 	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes([], MAILSHIT_NODE) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const data = { ...additionalData(new ExecutionLifecycleHooks('manual', 'exec-1', workflowData), {}), currentNodeParameters: parameters };
+	const data = { ...additionalData(new ExecutionLifecycleHooks('manual', 'exec-options', workflowData), {}, 'exec-options'), currentNodeParameters: parameters };
 	const context = new LoadOptionsContext(workflow, node, data, 'parameters.options.validationRules.rule[0].variable');
 	const loader = (MAILSHIT_NODE.type as INodeType).methods?.loadOptions?.[method];
 	if (!loader) throw new Error(`the node has no loadOptions method ${method}`);

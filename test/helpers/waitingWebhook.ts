@@ -70,7 +70,7 @@ export async function serveWaitingWebhook(run: NodeRun): Promise<WaitingWebhookS
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			Object.assign(req, { query: Object.fromEntries(url.searchParams), body: await readBody(req) });
 			const webhookData = { httpMethod: req.method, node: run.node.name, path: run.node.id, webhookDescription: { restartWebhook: true } } as unknown as IWebhookData;
-			const context = new WebhookContext(run.workflow, run.node, webhookAdditionalData(req, res), 'manual', webhookData, [], run.run.data);
+			const context = new WebhookContext(run.workflow, run.node, webhookAdditionalData(run.executionId, req, res), 'manual', webhookData, [], run.run.data);
 			call.result = await nodeType.webhook.call(context);
 		} catch (error) {
 			call.error = error;

@@ -90,7 +90,7 @@ describe('Send and Wait: the email and the wait', () => {
 		expect(message.parsed.subject).toBe('Expense EX-7 needs your approval');
 
 		const [approve, decline] = hrefs(message);
-		expect(approve).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/exec-1\/2\?approved=true&signature=[0-9a-f]{64}$/);
+		expect(approve).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/exec-[0-9a-f-]+\/2\?approved=true&signature=[0-9a-f]{64}$/);
 		expect(decline).toMatch(/\?approved=false&signature=[0-9a-f]{64}$/);
 		for (const link of [approve, decline]) {
 			// n8n 2.x signs path and query (without the signature) with its HMAC secret
@@ -146,7 +146,7 @@ describe('Send and Wait: the email and the wait', () => {
 		const [link] = [...String(message.parsed.text).matchAll(/Approve: (\S+)/g)].map((m) => m[1]);
 		expect(message.parsed.html).toBeFalsy();
 		expect(String(message.parsed.text).trim()).toBe(`Hi Ada,\n\nApprove: ${link}\n\nThanks`);
-		expect(link).toMatch(/\/webhook-waiting\/exec-1\/2\?approved=true&signature=/);
+		expect(link).toMatch(/\/webhook-waiting\/exec-[0-9a-f-]+\/2\?approved=true&signature=/);
 	});
 });
 
@@ -290,7 +290,7 @@ describe('Send and Wait: Free Text and Custom Form', () => {
 		);
 		const [respond] = hrefs(message);
 		expect(String(message.parsed.html)).toMatch(/>\s*Respond\s*<\/a>/);
-		expect(respond).toMatch(/\/webhook-waiting\/exec-1\/2\?signature=[0-9a-f]{64}$/);
+		expect(respond).toMatch(/\/webhook-waiting\/exec-[0-9a-f-]+\/2\?signature=[0-9a-f]{64}$/);
 
 		const page = await follow(respond);
 		expect(page.status).toBe(200);

@@ -3,7 +3,7 @@ import { fillProgram, parseProgram, PartialLibrary, type TemplateError, type Tem
 import { Memo } from '../shared/memo';
 import { fail, ok } from '../shared/result';
 import type { ValidationResult } from '../validation/errors';
-import { checkHeaderValue } from '../validation/headers';
+import { checkHeaderValue, checkHeaderWords } from '../validation/headers';
 import { pickValue } from './itemOverrides';
 import type { ItemParameters } from './itemParameters';
 
@@ -31,12 +31,15 @@ export class ParsedTemplates {
 	fillHeader(source: string, field: string, label: string, values: Record<string, unknown>, mode: 'header' | 'url' = 'header'): ValidationResult<string> {
 		const lineCheck = checkHeaderValue(source, field);
 		if (!lineCheck.ok) return lineCheck;
+		let filled: string;
 		try {
-			return ok(fillProgram(this.get(source, field), values, mode));
+			filled = fillProgram(this.get(source, field), values, mode);
 		} catch (error) {
 			// parsing and filling throw only TemplateError (an unclosed {{, a missing variable)
 			return fail({ field, error: `${label}: ${(error as TemplateError).message}` });
 		}
+		const words = checkHeaderWords(filled, field);
+		return words.ok ? ok(filled) : fail({ ...words.failure, error: `${label}: ${words.failure.error}` });
 	}
 }
 
@@ -56,7 +59,12 @@ export function resolveSubject(
 	// a Subject of only spaces is as empty as a blank _subject: both fall back to the Template Name
 	const subject = params.get<string>('subject', index, '');
 	const nodeSubject = String(subject ?? '').trim() ? subject : params.get<string>('templateName', index, '');
-	const chosen = String(pickValue('_subject', nodeSubject, overrides) ?? '');
+	const picked = pickValue('_subject', nodeSubject, overrides);
+	// an object would go out as "[object Object]", an array as its items joined by commas
+	if (picked !== undefined && picked !== null && typeof picked !== 'string' && typeof picked !== 'number') {
+		return fail({ field: '_subject', error: `_subject must be text, not ${Array.isArray(picked) ? 'a list' : `a value of type ${typeof picked}`}` });
+	}
+	const chosen = String(picked ?? '');
 	if (!chosen.trim()) {
 		return fail({ field: '_subject', error: 'No subject: set Subject or Template Name, or give the item a _subject field' });
 	}

@@ -8,7 +8,7 @@ import { fail, ok } from '../shared/result';
 import { MAX_TEMPLATE_BYTES, MissingVariablesError, TemplateError, type PartialDefinition, type TemplateFormat, type TemplateSpec } from '../template';
 import { findSwallowedVariables, swallowedVariablesMessage } from '../template/expressionMode';
 import type { ValidationFailure, ValidationResult } from '../validation/errors';
-import { availableBinaryProperties, binarySize } from './binaryData';
+import { availableBinaryProperties, binarySize, ownBinary } from './binaryData';
 import type { ItemParameters } from './itemParameters';
 
 const BINARY_FIELD = 'templateBinaryProperty';
@@ -48,7 +48,7 @@ export class TemplateSources {
 
 	private async readFile(itemIndex: number, item: INodeExecutionData, format: TemplateFormat): Promise<ValidationResult<string>> {
 		const property = String(this.params.get<string>(BINARY_FIELD, itemIndex, 'data') ?? '').trim();
-		const binary = item.binary?.[property];
+		const binary = ownBinary(item.binary, property);
 		if (!binary) {
 			return fail({ field: BINARY_FIELD, error: `Template Source is a file, but the item has no binary property "${property}" (${availableBinaryProperties(item.binary)})` });
 		}
@@ -56,8 +56,8 @@ export class TemplateSources {
 		const extension = (binary.fileExtension ?? name.split('.').pop() ?? '').toLowerCase();
 		const mismatch = formatMismatch(extension, format);
 		if (mismatch) return fail({ field: 'templateFormat', error: `The template file ${name} ${mismatch}` });
-		const size = binarySize(binary);
-		if (size !== undefined && size > MAX_TEMPLATE_BYTES) {
+		const size = await binarySize(binary, itemIndex, this.context.helpers);
+		if (size > MAX_TEMPLATE_BYTES) {
 			return fail({ field: BINARY_FIELD, error: `The template file ${name} is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a template` });
 		}
 		return this.files.get(binary.id ?? binary.data, async () => decodeTemplate(await this.context.helpers.getBinaryDataBuffer(itemIndex, property), name));

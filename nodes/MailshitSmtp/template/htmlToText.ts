@@ -75,9 +75,14 @@ export function withoutLinkMarks(value: string): string {
 	return value.replace(LINK_MARKS, '');
 }
 
+/** Iterative: a link can hold markup nested as deep as the input (see MAX_TEXT_DEPTH). */
 function hasVisibleText(node: DomNode): boolean {
-	if (node.type === 'text') return /\S/.test(node.data ?? '');
-	return (node.children ?? []).some(hasVisibleText);
+	const pending: DomNode[] = [node];
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		if (next.type === 'text' && /\S/.test(next.data ?? '')) return true;
+		if (next.children) pending.push(...next.children);
+	}
+	return false;
 }
 
 function linkTarget(href: unknown): string {
@@ -86,11 +91,18 @@ function linkTarget(href: unknown): string {
 	return target.startsWith('#') ? '' : target;
 }
 
+/** Element nesting the text part follows; MJML output nests about 25 deep. */
+export const MAX_TEXT_DEPTH = 256;
+
 const emailTextOptions = (deferLinks: boolean): HtmlToTextOptions => ({
 	// No wrapping here: the text is filled with values afterwards (a wrap point computed now would
 	// be wrong once a value is inserted), and Nodemailer's quoted-printable encoding already
 	// keeps the lines on the wire under the 78/998-character limits of RFC 5322 §2.1.1.
 	wordwrap: false,
+	// html-to-text walks the DOM recursively: markup nested thousands deep (a hostile raw value)
+	// would overflow the stack. No real email nests anywhere near this; deeper content is cut
+	// from the text part with "…" (the HTML part keeps it).
+	limits: { maxDepth: MAX_TEXT_DEPTH, ellipsis: '…' },
 	formatters: { emailLink: linkFormatter(deferLinks) },
 	selectors: [
 		heading('h1', 3),

@@ -18,7 +18,7 @@ export { PartialLibrary, MAX_PARTIAL_DEPTH, type PartialDefinition } from './sec
 export { isTruthy } from './sections/scope';
 export { listVariables, type TemplateVariable } from './listVariables';
 export { fillVariables, resolveValues, type FillMode } from './fillVariables';
-export { lookupPath, lookupVariable, formatValue, isMissing } from './values';
+export { lookupEvery, lookupPath, lookupVariable, formatValue, isMissing } from './values';
 export { escapeHtml, toHeaderSafe } from './escape';
 export { encodeUrlComponent, urlSchemePolicy, DEFAULT_URL_SCHEMES, type UrlSchemePolicy } from './urlEncoding';
 export { htmlToText } from './htmlToText';

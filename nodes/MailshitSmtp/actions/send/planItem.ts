@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../../helpers/nodeOutput';
 import type { SmtpSettings } from '../../smtp/settings';
@@ -15,6 +16,8 @@ import type { EmailFiles } from '../../helpers/emailFiles';
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import type { BinarySizeHelpers } from '../../helpers/binaryData';
+import { checkMarkup, checkRawValues } from './markupChecks';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
 
 /** Everything needed to build one item's message later; small, so 10,000 of them fit. */
@@ -38,6 +41,8 @@ export interface PlanContext {
 	node: INode;
 	params: ItemParameters;
 	settings: SmtpSettings;
+	/** n8n's binary helpers: the size of a stored attachment. */
+	helpers: BinarySizeHelpers;
 	templates: TemplateCache;
 	/** The template parameters (or file) of each item. */
 	sources: TemplateSources;
@@ -71,10 +76,14 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 	const spec = await context.sources.read(index, item, options.urlSchemes);
 	if (!spec.ok) return spec;
 	let template: CompiledTemplate;
+	const markup = checkMarkup(spec.value);
+	if (!markup.ok) return markup;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
 		// mapping serves both steps
 		template = await context.templates.get(spec.value);
+		const raw = checkRawValues(template, values);
+		if (!raw.ok) return raw;
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
 		// MJML from a value stops the node before any email of the run has left
 		await template.check(values);
@@ -109,7 +118,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	const headers = buildMessageHeaders(options, values, context.parsed);
 	if (!headers.ok) return headers;
-	const attachments = planAttachments(options, item.binary);
+	const attachments = await planAttachments(options, item.binary, index, context.helpers);
 	if (!attachments.ok) return attachments;
 
 	return ok({
@@ -120,7 +129,8 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		addressing: addressing.value,
 		headers: headers.value,
 		attachments: attachments.value,
-		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+		// the domain in ASCII (xn--…): a Message-ID is a header every client must read (RFC 5322 §3.6.4)
+		messageId: `<${randomUUID()}@${domainToASCII(domainOf(addressing.value.from.address)) || 'localhost'}>`,
 		...(options.emailFiles && options.emailFiles !== 'none' && { emailFiles: options.emailFiles }),
 	});
 }

@@ -15,13 +15,14 @@ import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, readSetting, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { readSmtpConnection } from '../../helpers/smtpCredential';
-import { expressionModeProblem, TemplateSources } from '../../helpers/templateSource';
+import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
 import { validationFailed, type SendFailedResult } from '../../results';
-import { createTemplateCache, TemplateError, type TemplateCache } from '../../template';
+import { createTemplateCache, type TemplateCache } from '../../template';
 import { createPooledSender } from '../../transport/pooledSender';
 import { compileVariableRules, type VariableRule } from '../../validation/rules';
 import { createDomainChecker, readDnsOptions } from '../../verification';
 import { composeMessage } from '../send/composeMessage';
+import { readDeliveryOptions, type DeliveryOptionValues } from '../send/deliverySettings';
 import { planItem, type PlanContext } from '../send/planItem';
 import type { AnswerBlock, AnswerButton } from './answerBlock';
 import { placeAnswerBlock } from './answerPlacement';
@@ -38,10 +39,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 /** The query parameter that carries the end of the wait (epoch ms) in every signed link. */
 export const DEADLINE_PARAMETER = 'until';
 
-interface DeliveryValues {
-	retries?: number;
-	retryDelaySeconds?: number;
-	resendUncertain?: boolean;
+interface DeliveryValues extends DeliveryOptionValues {
 	validationRules?: { rule?: VariableRule[] };
 	verifyRecipientDomain?: boolean;
 	dnsServers?: string;
@@ -96,6 +94,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = params.get<DeliveryValues>('options', 0, {});
 	const dns = readDnsOptions(options);
 	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
+	const delivery = readDeliveryOptions(options, this.getExecutionCancelSignal?.());
+	if (!delivery.ok) throw configurationError(node, delivery.failure.error, delivery.failure.field);
 	const rules = readSetting(node, () => compileVariableRules(options.validationRules?.rule ?? []), 'Validation Rules: ');
 
 	(this as SignatureAware).setSignatureValidationRequired?.();
@@ -104,6 +104,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		node,
 		params,
 		settings: smtp,
+		helpers: this.helpers,
 		templates: withAnswerBlock(templates, answerBlock(this, settings, deadline.value)),
 		parsed: new ParsedTemplates(),
 		sources: new TemplateSources(this, params),
@@ -120,19 +121,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	try {
 		message = await composeMessage(this, plan.value);
 	} catch (error) {
-		if (!(error instanceof TemplateError)) throw unexpectedError(node, error);
-		const failure = { field: error.field, error: error.message };
+		const failure = templateFailure(error);
+		if (!failure) throw unexpectedError(node, error);
 		if (!continueOnFail) throw itemValidationError(node, 0, failure);
 		return [[resultItem(0, validationFailed(failure))]];
 	}
 
-	const sender = createPooledSender(smtp, {
-		maxConnections: 1,
-		messagesPerSecond: 0,
-		retries: Math.max(0, Math.min(10, Math.floor(options.retries ?? 2))),
-		retryBaseDelayMs: Math.max(0, (options.retryDelaySeconds ?? 1) * 1000),
-		resendUncertain: options.resendUncertain === true,
-	});
+	// one message: one connection, no pace
+	const sender = createPooledSender(smtp, { ...delivery.value, maxConnections: 1, messagesPerSecond: 0 });
 	let outcome;
 	try {
 		outcome = await sender.send(message);
