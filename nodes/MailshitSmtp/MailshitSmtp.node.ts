@@ -1,14 +1,19 @@
 import {
 	NodeConnectionTypes,
+	SEND_AND_WAIT_OPERATION,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 import * as checkConnection from './actions/checkConnection.operation';
 import * as render from './actions/render.operation';
 import { router } from './actions/router';
 import * as send from './actions/send/send.operation';
+import * as sendAndWait from './actions/sendAndWait/sendAndWait.operation';
+import { sendAndWaitWebhook } from './actions/sendAndWait/webhook';
 import * as verify from './actions/verify.operation';
 import { authenticationField, SMTP_OPERATIONS } from './descriptions/authentication.fields';
 import { mailshitSmtpConnectionTest } from './methods/credentialTest';
@@ -23,7 +28,7 @@ export class MailshitSmtp implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ { send: "Send email", checkConnection: "Check connection", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
+			'={{ { send: "Send email", sendAndWait: "Send and wait for response", checkConnection: "Check connection", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
 		description: 'Render MJML email templates with per-item variables and send them over SMTP',
 		defaults: { name: 'mailshit SMTP' },
 		usableAsTool: true,
@@ -43,6 +48,13 @@ export class MailshitSmtp implements INodeType {
 				displayOptions: { show: { operation: SMTP_OPERATIONS, authentication: ['oAuth2'] } },
 			},
 		],
+		// Resume links of Send and Wait: n8n serves them at /webhook-waiting/<execution>/<node id>
+		// while an execution waits at this node (restartWebhook), never as a workflow trigger.
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+		],
+		waitingNodeTooltip: '={{ $parameter["operation"] === "sendAndWait" ? "Execution will continue after the recipient answers (or the wait limit passes)" : "" }}',
 		properties: [
 			{
 				displayName: 'Operation',
@@ -52,6 +64,12 @@ export class MailshitSmtp implements INodeType {
 				default: 'send',
 				options: [
 					{ name: 'Send', value: 'send', action: 'Send an email', description: 'Render the template per item and send it over SMTP' },
+					{
+						name: 'Send and Wait for Response',
+						value: SEND_AND_WAIT_OPERATION,
+						action: 'Send an email and wait for a response',
+						description: 'Send one email with approval buttons or a form link, and wait until the recipient answers',
+					},
 					{
 						name: 'Render',
 						value: 'render',
@@ -75,6 +93,7 @@ export class MailshitSmtp implements INodeType {
 			},
 			authenticationField,
 			...send.description,
+			...sendAndWait.description,
 			...checkConnection.description,
 			...render.description,
 			...verify.description,
@@ -88,5 +107,9 @@ export class MailshitSmtp implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

@@ -2,9 +2,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import * as checkConnection from './checkConnection.operation';
 import * as render from './render.operation';
 import * as send from './send/send.operation';
+import * as sendAndWait from './sendAndWait/sendAndWait.operation';
 import * as verify from './verify.operation';
 
-const operations = { send, checkConnection, render, verify } as const;
+const operations = { send, sendAndWait, checkConnection, render, verify } as const;
 
 export type Operation = keyof typeof operations;
 

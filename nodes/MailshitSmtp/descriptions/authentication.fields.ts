@@ -1,7 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION, type INodeProperties } from 'n8n-workflow';
 
 /** The operations that talk SMTP and so need a credential; the others (Render, Verify) need none. */
-export const SMTP_OPERATIONS = ['send', 'checkConnection'];
+export const SMTP_OPERATIONS = ['send', SEND_AND_WAIT_OPERATION, 'checkConnection'];
 
 /**
  * How the node signs in, as n8n's own nodes offer it: a parameter named `authentication` whose

@@ -83,7 +83,7 @@ export async function readSmtpConnection(context: IExecuteFunctions, itemIndex =
 		const settings = readOAuth2SmtpSettings(data);
 		return { settings, auth: oauth2Auth(context, settings.user, data) };
 	} catch (error) {
-		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`);
-		throw unexpectedError(context.getNode(), error);
+		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `credential: ${error.field}`, itemIndex);
+		throw unexpectedError(context.getNode(), error, itemIndex);
 	}
 }
