@@ -183,6 +183,32 @@ describe('an expired token is refreshed once, and the send goes through', () => 
 	});
 });
 
+describe('Send and Wait signs in as Send does', () => {
+	it('the stored token, refused after its hour (bare 535): refreshed once, the email sent, the execution waits', async () => {
+		const sink = await xoauth2Sink('reply');
+		const store = await connected(sink, 1);
+		const expired = storedAccessToken(store);
+		await anHourPasses();
+		const refreshesBefore = await authorization.refreshCount();
+
+		const result = await runMailshitNode({
+			items: jsonItems([{ email: 'boss@example.com' }]),
+			parameters: { operation: 'sendAndWait', authentication: 'oAuth2', toEmail: '={{ $json.email }}', subject: 'Approve?', template: mjmlDocument('<mj-text>Approve?</mj-text>') },
+			credential: store,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.run.status).toBe('waiting');
+		const [message] = await sink.waitForMessages(1);
+		expect(message.session.user).toBe(MAILBOX);
+		expect(await authorization.refreshCount()).toBe(refreshesBefore + 1);
+		const fresh = storedAccessToken(store);
+		expect(sink.tokenSignIns.map(({ token, accepted }) => [token === expired ? 'expired' : token === fresh ? 'fresh' : 'other', accepted])).toEqual([
+			['expired', false],
+			['fresh', true],
+		]);
+	});
+});
+
 describe('a sign-in that cannot be refreshed asks for a reconnect', () => {
 	it('a revoked refresh token: the reconnect hint, one request to the token endpoint, nothing sent', async () => {
 		const sink = await xoauth2Sink('reply');
@@ -196,7 +222,7 @@ describe('a sign-in that cannot be refreshed asks for a reconnect', () => {
 			name: 'NodeApiError',
 			message: expect.stringMatching(/^Item \d was not sent: Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected\.$/),
 			description:
-				'The OAuth2 sign-in for "ada@contoso.test" is no longer valid (Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected.): the refresh token was revoked or expired, or the account\'s password or permissions changed, so open the credential and connect it again (Reconnect; in n8n 1.x Connect my account).',
+				'The OAuth2 sign-in for "ada@contoso.test" is no longer valid (Refreshing the OAuth2 token failed: The credential "test SMTP" needs to be reconnected.): the refresh token was revoked or expired, or the account\'s password or permissions changed, so open the credential and connect it again (Reconnect; in n8n 1.x Connect my account). No item of 5 was sent before the node stopped, so a new run sends each of them once.',
 		});
 		const tokenRequests = (await authorization.log()).slice(logBefore).filter((entry) => entry.type === 'token');
 		expect(tokenRequests).toEqual([{ type: 'token', grantType: 'refresh_token', ok: false, error: 'invalid_grant', description: 'grant request is invalid' }]);

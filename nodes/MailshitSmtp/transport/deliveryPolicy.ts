@@ -62,6 +62,12 @@ const NEVER_TRANSIENT: ReadonlySet<HintId> = new Set<HintId>([
 	'authFailed',
 	'authRequired',
 	'authNotOffered',
+	// a refused token was already refreshed once (pooledSender); a failed refresh stays failed for the run
+	'oauthRejected',
+	'oauthNotOffered',
+	'oauthReconnect',
+	'oauthRefreshFailed',
+	'loginMissing',
 	'configuration',
 ]);
 

@@ -13,6 +13,8 @@ describe('classifyDeliveryFailure: retry only where the server certainly did not
 		['552 too large', { responseCode: 552, code: 'EMESSAGE', hintId: 'messageTooLarge' }, false, 'permanent'],
 		['503 bad sequence', { responseCode: 503, code: 'EENVELOPE', hintId: 'senderRejected' }, false, 'permanent'],
 		['535 bad login', { responseCode: 535, code: 'EAUTH', hintId: 'authFailed' }, false, 'permanent'],
+		['454 to an OAuth2 token (it was refreshed once already)', { responseCode: 454, code: 'EAUTH', hintId: 'oauthRejected' }, false, 'permanent'],
+		['an OAuth2 refresh that failed (remembered for the run)', { code: 'EOAUTH2', hintId: 'oauthRefreshFailed' }, false, 'permanent'],
 		['refused', { code: 'ESOCKET', hintId: 'refused' }, false, 'unreachable'],
 		['connect timeout', { code: 'ETIMEDOUT', hintId: 'connectTimeout' }, false, 'unreachable'],
 		['a cancelled attempt is not retried', { code: 'EABORT', hintId: 'cancelled' }, false, 'permanent'],
