@@ -1,10 +1,13 @@
 /**
  * The OAuth2 credential's provider presets are data, pinned here; and the hidden fields n8n's OAuth2
  * code reads (authorization and token URLs, scope, query parameters, client authentication) resolve
- * to them through n8n-workflow's own expression engine, as n8n resolves them with `$self`.
+ * to them through n8n-workflow's own expression engine, as n8n resolves them with `$self`. And the
+ * node offers the credential for exactly the operations that sign in.
  */
+import { NodeHelpers } from 'n8n-workflow';
 import { MailshitSmtpOAuth2Api } from '../../../credentials/MailshitSmtpOAuth2Api.credentials';
 import { OAUTH2_PROVIDER_PRESETS } from '../../../credentials/providers';
+import { MailshitSmtp } from '../../../nodes/MailshitSmtp/MailshitSmtp.node';
 import { credentialAsN8nReadsIt } from '../../helpers/n8nEngine';
 
 const credential = new MailshitSmtpOAuth2Api();
@@ -113,5 +116,26 @@ describe('the hidden fields resolve per provider, as n8n reads the credential', 
 			authQueryParameters: 'language=en-us',
 			authentication: 'body',
 		});
+	});
+});
+
+describe('the node offers each credential where it signs in, as n8n decides it (NodeHelpers.displayParameter)', () => {
+	const node = new MailshitSmtp().description;
+	/** The node's parameters as n8n holds them (defaults filled in: a workflow from before OAuth2 has no authentication). */
+	const shownFor = (operation: string, authentication?: string) => {
+		const set = { operation, ...(authentication ? { authentication } : {}) };
+		const parameters = NodeHelpers.getNodeParameters(node.properties, set, true, false, { typeVersion: 1 }, node)!;
+		return (node.credentials ?? []).filter((slot) => NodeHelpers.displayParameter(parameters, slot, { typeVersion: 1 }, node)).map((slot) => slot.name);
+	};
+
+	it.each(['send', 'sendAndWait', 'checkConnection'])('%s: the password credential by default and with Password, the OAuth2 one with OAuth2', (operation) => {
+		expect(shownFor(operation)).toEqual(['mailshitSmtpApi']);
+		expect(shownFor(operation, 'password')).toEqual(['mailshitSmtpApi']);
+		expect(shownFor(operation, 'oAuth2')).toEqual(['mailshitSmtpOAuth2Api']);
+	});
+
+	it.each(['render', 'verify'])('%s: no credential', (operation) => {
+		expect(shownFor(operation, 'oAuth2')).toEqual([]);
+		expect(shownFor(operation, 'password')).toEqual([]);
 	});
 });
