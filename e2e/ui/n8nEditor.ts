@@ -111,11 +111,16 @@ export class N8nEditor {
 		}
 	}
 
-	/** Picks an option of an n8n select: an `options` parameter, or a node's credential (its option also names the type). */
+	/**
+	 * Picks an option of an n8n select: an `options` parameter, or a node's credential (its option also
+	 * names the type). An option's name runs on into its description ("Send Render the template…"), so
+	 * one whose own title is longer ("Send and Wait for Response") is left out by that title.
+	 */
 	async selectOption(input: Locator, option: string): Promise<void> {
 		await input.click();
 		const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const choice = this.page.getByRole('option', { name: new RegExp(`^${escaped}(\\s|$)`) });
+		const otherTitle = this.page.locator('.option-headline', { hasNotText: new RegExp(`^\\s*${escaped}\\s*$`) });
+		const choice = this.page.getByRole('option', { name: new RegExp(`^${escaped}(\\s|$)`) }).filter({ hasNot: otherTitle });
 		await choice.click();
 		await choice.waitFor({ state: 'hidden' });
 	}
