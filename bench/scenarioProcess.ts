@@ -1,0 +1,49 @@
+/**
+ * One measured scenario (scenario.ts) in a fresh process on core 0, by default on the Node running
+ * the benchmark; the real-n8n mode runs the limit on n8n's own Node instead.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { ProfileWindow } from './cpuProfile';
+import { pinnedCommand, TSX } from './sinkProcess';
+
+export type Scenario = 'raw' | 'node' | 'perItem' | 'sendEmail';
+
+export interface ScenarioResult {
+	scenario: Scenario;
+	count: number;
+	elapsedMs: number;
+	/** CPU time (user + system) the process used during the run: less at the mercy of other load than elapsedMs. */
+	cpuMs: number;
+	rssBeforeMb: number;
+	peakRssMb: number;
+	/** Event-loop delay while the scenario ran (perf_hooks.monitorEventLoopDelay), in ms. */
+	eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+	/** The node's execution hints (per-item compiles are reported there). */
+	hints?: string[];
+	/** When the run began and ended, for a CPU profile's summary. */
+	window: ProfileWindow;
+}
+
+export interface ScenarioOptions {
+	/** Default: the Node running the benchmark. */
+	nodeBin?: string;
+	/** Write a CPU profile of the scenario's process into this folder (node --cpu-prof). */
+	cpuProfileDir?: string;
+}
+
+export function runScenario(scenario: Scenario, port: number, messages: number, options: ScenarioOptions = {}): Promise<ScenarioResult> {
+	return new Promise((resolve, reject) => {
+		const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+		const command = [options.nodeBin ?? process.execPath, ...TSX, '--expose-gc', ...profile, path.join(__dirname, 'scenario.ts'), scenario, String(port), String(messages)];
+		const [file, ...rest] = pinnedCommand(0, command);
+		const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		child.once('exit', (code) => {
+			const line = out.trim().split('\n').pop() ?? '';
+			if (code !== 0) return reject(new Error(`${scenario} exited with ${code}: ${out}`));
+			resolve(JSON.parse(line) as ScenarioResult);
+		});
+	});
+}
