@@ -73,6 +73,56 @@ describe('Send: Verify Recipient Domain', () => {
 		expect(asked.map((q) => q.type).sort()).toEqual(['A', 'MX']);
 	});
 
+	it('items on different domains are checked 8 at a time, as Verify Address looks them up', async () => {
+		const domains = Array.from({ length: 20 }, (_, i) => `d${i}.mx.test`);
+		const held = await startDnsServer(Object.fromEntries(domains.map((domain) => [domain, { MX: [[10, `mail.${domain}`]] }])), { holdReplies: true });
+		try {
+			const running = runMailshitNode({
+				items: jsonItems(domains.map((domain) => ({ email: `ada@${domain}` }))),
+				parameters: {
+					operation: 'send',
+					toEmail: '={{ $json.email }}',
+					subject: 'Hi',
+					templateFormat: 'text',
+					template: 'Hello',
+					// the timeout is only a safety net: every reply is held until eight lookups are in flight
+					options: { verifyRecipientDomain: true, dnsServers: held.address, dnsTimeout: 20 },
+				},
+				credential: smtpCredential(sink.port),
+			});
+			// one lookup at a time would ask one domain and wait for its answer forever (to the timeout)
+			await held.waitForQueries(8, 10_000);
+			const askedBeforeAnyAnswer = new Set(held.queries.map((query) => query.name));
+			held.releaseReplies();
+			const result = await running;
+			expect(askedBeforeAnyAnswer.size).toBe(8);
+			expect(result.main.map((item) => item.json.accepted)).toEqual(domains.map((domain) => [`ada@${domain}`]));
+			expect(new Set(held.queries.map((query) => query.name)).size).toBe(20);
+		} finally {
+			await held.close();
+		}
+	});
+
+	it('without Continue On Fail, the first bad item by index stops the node, whichever answer came first', async () => {
+		const emails = ['a@mx.test', 'b@a-only.test', 'c@silent.test', 'd@mx.test', 'e@does-not-exist.test', 'f@mx.test'];
+		const result = await runMailshitNode({
+			items: jsonItems(emails.map((email) => ({ email }))),
+			parameters: {
+				operation: 'send',
+				toEmail: '={{ $json.email }}',
+				subject: 'Hi',
+				templateFormat: 'text',
+				template: 'Hello',
+				options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 0.3 },
+			},
+			credential: smtpCredential(sink.port),
+		});
+		// item 4's NXDOMAIN answers long before item 2's silent server times out
+		expect(result.error).toMatchObject({ context: { itemIndex: 2 } });
+		expect(result.error?.message).toContain('silent.test');
+		expect(sink.messages).toHaveLength(0);
+	});
+
 	it('off by default: no DNS query at all', async () => {
 		const before = dns.queries.length;
 		await runMailshitNode({

@@ -48,8 +48,10 @@ export interface CompiledTemplate {
 	/**
 	 * Throws exactly what render() would, doing only the work that can fail: the variables, and an
 	 * MJML compile where these values need their own. For checking every item before any is sent.
+	 * Resolves true when it compiled these values on their own: render() would then compile them
+	 * again once its bounded memo has moved on, so a caller that renders later should render now.
 	 */
-	check(values: Record<string, unknown>): Promise<void>;
+	check(values: Record<string, unknown>): Promise<boolean>;
 }
 
 /** Field names used in errors: the node parameters they come from ('template', 'textTemplate'). */
@@ -83,10 +85,12 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		return { bodyValues, textValues, htmlParts };
 	};
 
-	const check = async (values: Record<string, unknown>): Promise<void> => {
+	const check = async (values: Record<string, unknown>): Promise<boolean> => {
 		const { bodyValues, htmlParts } = resolve(values);
-		// a per-item compile is memoised by its source, so render() of the same values reuses it
-		if (renderer.compilesPerItem(htmlParts)) await renderer.render(bodyValues.texts, htmlParts);
+		if (!renderer.compilesPerItem(htmlParts)) return false;
+		// memoised by its source, so a render() of the same values right after reuses this compile
+		await renderer.render(bodyValues.texts, htmlParts);
+		return true;
 	};
 
 	const render = async (values: Record<string, unknown>): Promise<RenderedEmail> => {

@@ -14,13 +14,19 @@ import { readTemplateSpec, templateFailure } from '../../helpers/templateSource'
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import { keepEmail, type KeptEmail } from './keptEmail';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
+
+/**
+ * What pass two makes the email from: the compiled template this item shares with others, and
+ * its values; or, for an email that needed an MJML compile of its own, the email itself.
+ */
+export type ItemContent = { template: CompiledTemplate; values: Record<string, unknown> } | { kept: KeptEmail };
 
 /** Everything needed to build one item's message later; small, so 10,000 of them fit. */
 export interface ItemPlan {
 	index: number;
-	template: CompiledTemplate;
-	values: Record<string, unknown>;
+	content: ItemContent;
 	subject: string;
 	addressing: Addressing;
 	headers: MessageHeaders;
@@ -43,6 +49,24 @@ export interface PlanContext {
 	sharedProblem?: ValidationFailure;
 	/** Set when "Verify Recipient Domain" is on: one DNS cache for the execution. */
 	domainChecker?: DomainChecker;
+	/** The compiled templates plans refer to (at most TEMPLATES_IN_PLANS). */
+	templatesInPlans: Set<CompiledTemplate>;
+}
+
+/**
+ * A plan refers to its compiled template (~56 KB for the example newsletter) until pass two fills
+ * it. When items bring templates of their own (an expression), the templates after the first
+ * TEMPLATES_IN_PLANS are not held: their items keep the rendered email instead (~4 KB, see
+ * keptEmail.ts), so 10,000 distinct templates do not stay in memory until the last is sent.
+ */
+const TEMPLATES_IN_PLANS = 16;
+
+function holdsTemplate(context: PlanContext, template: CompiledTemplate): boolean {
+	const held = context.templatesInPlans;
+	if (held.has(template)) return true;
+	if (held.size >= TEMPLATES_IN_PLANS) return false;
+	held.add(template);
+	return true;
 }
 
 type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
@@ -63,14 +87,16 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 	if (!variables.ok) return variables;
 	const values = variables.value;
 
-	let template: CompiledTemplate;
+	let content: ItemContent;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
-		// mapping serves both steps
-		template = await context.templates.get(readTemplateSpec(params, index));
+		// mapping serves all three steps
+		const template = await context.templates.get(readTemplateSpec(params, index));
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
-		// MJML from a value stops the node before any email of the run has left
-		await template.check(values);
+		// MJML from a value stops the node before any email of the run has left; that email is
+		// kept from here, so it is compiled once, not again when it is sent
+		const compiledOwn = await template.check(values);
+		content = !compiledOwn && holdsTemplate(context, template) ? { template, values } : { kept: keepEmail(await template.render(values)) };
 	} catch (error) {
 		const failure = templateFailure(error);
 		if (failure) return fail(failure);
@@ -107,8 +133,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	return ok({
 		index,
-		template,
-		values,
+		content,
 		subject: subject.value,
 		addressing: addressing.value,
 		headers: headers.value,

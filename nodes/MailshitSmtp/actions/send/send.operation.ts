@@ -10,14 +10,16 @@ import { runInOrder } from '../../shared/runInOrder';
 import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
-import { createDomainChecker, readDnsOptions } from '../../verification';
+import { createDomainChecker, LOOKUPS_IN_FLIGHT, readDnsOptions } from '../../verification';
+import { eventLoopTurns } from '../../shared/eventLoopTurns';
+import type { ValidationFailure } from '../../validation/errors';
 import { templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { expressionModeProblem } from '../../helpers/templateSource';
 import { composeMessage } from './composeMessage';
-import { planItem, type PlanResult } from './planItem';
+import { planItem, type PlanContext, type PlanResult } from './planItem';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['send'] } }, [
 	...recipientFields,
@@ -71,6 +73,34 @@ function sentResult(info: { messageId: string; accepted: string[]; rejected: str
 }
 
 /**
+ * Pass one: every item checked before anything is sent. With Verify Recipient Domain on, items
+ * are checked LOOKUPS_IN_FLIGHT at a time (their DNS lookups overlap, as Verify Address's do);
+ * either way the event loop gets a turn every few milliseconds. Without Continue On Fail the
+ * first bad item stops the node before the rest are planned (MJML compiles, DNS lookups); with
+ * items checked at once, "first" is the lowest index, as one at a time would have found.
+ */
+async function planAll(context: PlanContext, items: INodeExecutionData[], continueOnFail: boolean): Promise<PlanResult[]> {
+	const turn = eventLoopTurns();
+	let firstBad: { index: number; failure: ValidationFailure } | undefined;
+	try {
+		return await runInOrder(items.length, context.domainChecker ? LOOKUPS_IN_FLIGHT : 1, async (index, stop) => {
+			const plan = await planItem(context, index, items[index]);
+			if (!plan.ok && !continueOnFail && (!firstBad || index < firstBad.index)) {
+				firstBad = { index, failure: plan.failure };
+				stop(firstBad);
+			}
+			await turn();
+			return plan;
+		});
+	} catch (error) {
+		// every item before a stopped one was planned (items start in order), so firstBad is the first
+		if (firstBad) throw itemValidationError(context.node, firstBad.index, firstBad.failure);
+		// planItem throws only node errors; n8n's NodeOperationError passes one through as it is
+		throw unexpectedError(context.node, error);
+	}
+}
+
+/**
  * Send, in two passes. Pass one checks every item (addresses, variables, rules, attachments)
  * without touching the network; without Continue On Fail a single bad item stops the node
  * before anything is sent. Pass two renders and sends through one pooled transport, in
@@ -88,7 +118,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const delivery = readDeliveryOptions(executionOptions);
 	const dns = readDnsOptions(executionOptions);
 	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
-	const planContext = {
+	const planContext: PlanContext = {
 		node,
 		params,
 		settings,
@@ -98,16 +128,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		sharedProblem: expressionModeProblem(params),
 		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to
 		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
+		templatesInPlans: new Set(),
 	};
 
-	const plans: Array<PlanResult | undefined> = [];
-	for (let index = 0; index < items.length; index++) {
-		const plan = await planItem(planContext, index, items[index]);
-		// nothing will be sent, so the first bad item stops the node before the rest are
-		// planned (MJML compiles, DNS lookups)
-		if (!plan.ok && !continueOnFail) throw itemValidationError(node, index, plan.failure);
-		plans.push(plan);
-	}
+	const plans: Array<PlanResult | undefined> = await planAll(planContext, items, continueOnFail);
 
 	const sender = createPooledSender(settings, delivery);
 	try {
