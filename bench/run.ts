@@ -7,7 +7,8 @@
  *   npm run bench -- --count 200  fewer messages (a quick look)
  *   npm run bench -- --repeat 9   more runs of the fast scenarios (default 5; the median counts)
  *   npm run bench -- --no-send-email        without n8n's Send Email (minutes per run)
- *   npm run bench -- --per-item 1000        also: a template MJML compiles per item (event loop, memory, compiles)
+ *   npm run bench -- --per-item 1000        also: 1,000 emails that each compile MJML, by a value and by a template
+ *                                           per item (event loop, memory, compiles)
  *   npm run bench -- --cpu-prof             CPU profiles of the 10,000-item (and per-item) runs, summarised
  *   npm run bench -- --n8n …                in a real n8n instead: see realN8n.ts
  *
@@ -80,10 +81,12 @@ async function main(): Promise<void> {
 	}
 	const memorySink = await startSink('nopause');
 	let memory: Row;
-	let perItem: Row | undefined;
+	const perItem: Row[] = [];
 	try {
 		memory = await measure(memorySink, 'nopause', 'node', memoryCount, profileDir && path.join(profileDir, 'node'));
-		if (perItemCount) perItem = await measure(memorySink, 'nopause', 'perItem', perItemCount, profileDir && path.join(profileDir, 'perItem'));
+		for (const scenario of perItemCount ? (['perItem', 'ownTemplates'] as const) : []) {
+			perItem.push(await measure(memorySink, 'nopause', scenario, perItemCount, profileDir && path.join(profileDir, scenario)));
+		}
 	} finally {
 		await memorySink.stop();
 	}
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
 	};
 	const table = rows.map((row) => ({
 		sink: row.sink === 'stock' ? 'smtp-server as shipped' : 'no greeting pause',
-		scenario: { raw: 'limit: raw nodemailer pool', node: 'mailshit SMTP node', perItem: 'per-item MJML', sendEmail: "n8n's Send Email 2.1" }[row.scenario],
+		scenario: { raw: 'limit: raw nodemailer pool', node: 'mailshit SMTP node', perItem: 'per-item MJML', ownTemplates: 'a template per item', sendEmail: "n8n's Send Email 2.1" }[row.scenario],
 		'msg/s': Math.round(row.perSecond),
 		'CPU ms/msg': +(row.cpuMs / row.count).toFixed(3),
 		'× limit': ratio(row, 'raw', 2),
@@ -110,15 +113,13 @@ async function main(): Promise<void> {
 	const growth = memory.peakRssMb - memory.rssBeforeMb;
 	const loop = (row: Row) => `event loop p50 ${row.eventLoop.p50Ms.toFixed(1)} / p99 ${row.eventLoop.p99Ms.toFixed(1)} / max ${row.eventLoop.maxMs.toFixed(1)} ms`;
 	console.log(`\n${memoryCount} items through the node: ${Math.round(memory.perSecond)} msg/s, RSS before ${memory.rssBeforeMb.toFixed(0)} MB, peak ${memory.peakRssMb.toFixed(0)} MB, growth ${growth.toFixed(0)} MB, ${loop(memory)}`);
-	if (perItem) {
-		console.log(
-			`${perItemCount} items, MJML compiled per item: ${Math.round(perItem.perSecond)} msg/s, RSS growth ${(perItem.peakRssMb - perItem.rssBeforeMb).toFixed(0)} MB, ${loop(perItem)}; ${perItem.hints?.join(' ') ?? ''}`,
-		);
+	for (const row of perItem) {
+		const what = row.scenario === 'perItem' ? 'a value MJML compiles per item' : 'a template of their own per item';
+		console.log(`${perItemCount} items, ${what}: ${Math.round(row.perSecond)} msg/s, RSS growth ${(row.peakRssMb - row.rssBeforeMb).toFixed(0)} MB, ${loop(row)}; ${row.hints?.join(' ') ?? ''}`);
 	}
 
 	if (profileDir) {
-		for (const row of [memory, perItem]) {
-			if (!row) continue;
+		for (const row of [memory, ...perItem]) {
 			const folder = path.join(profileDir, row.scenario);
 			// CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx adds a loader thread)
 			const file = path.join(folder, readdirSync(folder).find((name) => /\.0\.\d+\.cpuprofile$/.test(name))!);

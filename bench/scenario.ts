@@ -1,5 +1,5 @@
 /**
- * One measured run in its own process: `scenario.ts <raw|node|perItem|sendEmail> <port> <count>`.
+ * One measured run in its own process: `scenario.ts <raw|node|perItem|ownTemplates|sendEmail> <port> <count>`.
  * Prints one JSON line: elapsed milliseconds, CPU milliseconds, RSS before the run, peak RSS of the process, the
  * event-loop delay during the run and the node's execution hints.
  */
@@ -11,7 +11,7 @@ import { n8nInstall } from '../e2e/n8n-versions';
 import { runMailshitNode, type NodeUnderTest } from '../test/helpers/n8nEngine';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { Scenario } from './scenarioProcess';
-import { FROM, nodeParameters, perItemParameters, perItemRows, prerendered, recipientItems } from './workload';
+import { FROM, nodeParameters, ownTemplateParameters, ownTemplateRows, perItemParameters, perItemRows, prerendered, recipientItems } from './workload';
 
 /** What a scenario's run returns: the node's execution hints, if any. */
 type Run = () => Promise<string[] | void>;
@@ -46,6 +46,11 @@ async function node(port: number, count: number): Promise<Run> {
 /** The per-item variant: MJML compiles every item. */
 async function perItem(port: number, count: number): Promise<Run> {
 	return mailshit(perItemRows(count).map((json) => ({ json })), perItemParameters(), port);
+}
+
+/** Every item brings its own template (an expression). */
+async function ownTemplates(port: number, count: number): Promise<Run> {
+	return mailshit(ownTemplateRows(count).map((json) => ({ json })), ownTemplateParameters(), port);
 }
 
 /** n8n's own Send Email node (n8n-nodes-base, version 2.1), loaded from the e2e suite's n8n 2.x install. */
@@ -84,7 +89,7 @@ async function sendEmail(port: number, count: number): Promise<Run> {
 
 async function main(): Promise<void> {
 	const [scenario, port, count] = [process.argv[2] as Scenario, Number(process.argv[3]), Number(process.argv[4])];
-	const prepare = { raw, node, perItem, sendEmail }[scenario];
+	const prepare = { raw, node, perItem, ownTemplates, sendEmail }[scenario];
 	const run = await prepare(port, count);
 	global.gc?.();
 	const rssBefore = process.memoryUsage().rss;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ProfileWindow } from './cpuProfile';
 import { pinnedCommand, TSX } from './sinkProcess';
 
-export type Scenario = 'raw' | 'node' | 'perItem' | 'sendEmail';
+export type Scenario = 'raw' | 'node' | 'perItem' | 'ownTemplates' | 'sendEmail';
 
 export interface ScenarioResult {
 	scenario: Scenario;

@@ -1,8 +1,9 @@
 /**
  * The benchmark's workload: the example newsletter (~100 lines of MJML, 5 variables) for N
  * recipients, as n8n items, and the same messages pre-rendered for the raw and Send Email runs;
- * and its per-item variant, whose body colour is a variable (a typed MJML attribute, so MJML
- * compiles every item with its own value).
+ * and two variants where every email is an MJML compile of its own: the body colour as a variable
+ * (a typed MJML attribute, so MJML compiles every item with its own value), and a template per
+ * item (an expression, `={{ $json.body }}`, each item carrying its own newsletter issue).
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NEWSLETTER_MJML, subscriber } from '../examples/newsletter';
@@ -34,6 +35,15 @@ export function perItemParameters(): INodeParameters {
 /** Recipients with a distinct body colour each (up to 16.7 million), so no two items compile alike. */
 export function perItemRows(count: number): IDataObject[] {
 	return recipientRows(count).map((row, n) => ({ ...row, background: `#${(0xf2f3f7 - n).toString(16).padStart(6, '0')}` }));
+}
+
+/** Recipients who each carry a template of their own: the newsletter, with their own issue line. */
+export function ownTemplateRows(count: number): IDataObject[] {
+	return recipientRows(count).map((row, n) => ({ ...row, body: NEWSLETTER_MJML.replace('The mailshit monthly · November', `The mailshit monthly · issue ${n}`) }));
+}
+
+export function ownTemplateParameters(): INodeParameters {
+	return nodeParameters('={{ $json.body }}');
 }
 
 /** The same messages, rendered before the clock starts (for the raw limit and for Send Email). */
