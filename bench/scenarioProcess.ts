@@ -1,6 +1,6 @@
 /**
- * One measured scenario (scenario.ts) in a fresh process on core 0, by default on the Node running
- * the benchmark; the real-n8n mode runs the limit on n8n's own Node instead.
+ * Measured runs in fresh processes on core 0 — a scenario (scenario.ts), the order confirmations —
+ * by default on the Node running the benchmark; the real-n8n mode runs the limit on n8n's own Node.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -32,18 +32,25 @@ export interface ScenarioOptions {
 	cpuProfileDir?: string;
 }
 
-export function runScenario(scenario: Scenario, port: number, messages: number, options: ScenarioOptions = {}): Promise<ScenarioResult> {
+/**
+ * A bench script in a fresh process on core 0 (`node --import tsx <script> <args>`); resolves with
+ * the JSON of the last line it printed.
+ */
+export function runBenchProcess<T>(script: string, args: string[], options: ScenarioOptions = {}): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-		const command = [options.nodeBin ?? process.execPath, ...TSX, '--expose-gc', ...profile, path.join(__dirname, 'scenario.ts'), scenario, String(port), String(messages)];
+		const command = [options.nodeBin ?? process.execPath, ...TSX, '--expose-gc', ...profile, path.join(__dirname, script), ...args];
 		const [file, ...rest] = pinnedCommand(0, command);
 		const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'inherit'] });
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
 		child.once('exit', (code) => {
-			const line = out.trim().split('\n').pop() ?? '';
-			if (code !== 0) return reject(new Error(`${scenario} exited with ${code}: ${out}`));
-			resolve(JSON.parse(line) as ScenarioResult);
+			if (code !== 0) return reject(new Error(`${script} ${args.join(' ')} exited with ${code}: ${out}`));
+			resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
 		});
 	});
+}
+
+export function runScenario(scenario: Scenario, port: number, messages: number, options: ScenarioOptions = {}): Promise<ScenarioResult> {
+	return runBenchProcess<ScenarioResult>('scenario.ts', [scenario, String(port), String(messages)], options);
 }

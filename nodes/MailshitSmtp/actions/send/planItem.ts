@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../../helpers/nodeOutput';
 import type { SmtpSettings } from '../../smtp/settings';
@@ -10,11 +11,14 @@ import { domainOf } from '../../validation/addresses';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../../helpers/itemParameters';
 import { resolveSubject, type ParsedTemplates } from '../../helpers/headerTemplates';
-import { readTemplateSpec, templateFailure } from '../../helpers/templateSource';
+import { templateFailure, type TemplateSources } from '../../helpers/templateSource';
+import type { EmailFiles } from '../../helpers/emailFiles';
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import type { BinarySizeHelpers } from '../../helpers/binaryData';
 import { keepEmail, type KeptEmail } from './keptEmail';
+import { checkMarkup, checkRawValues } from './markupChecks';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
 
 /**
@@ -33,6 +37,8 @@ export interface ItemPlan {
 	attachments: AttachmentRef[];
 	/** Fixed before the first attempt, so a retried message keeps its Message-ID. */
 	messageId: string;
+	/** The email as files on the output item, when the Email Files option asks for them. */
+	emailFiles?: EmailFiles;
 }
 
 export type PlanResult = ValidationResult<ItemPlan>;
@@ -41,7 +47,11 @@ export interface PlanContext {
 	node: INode;
 	params: ItemParameters;
 	settings: SmtpSettings;
+	/** n8n's binary helpers: the size of a stored attachment. */
+	helpers: BinarySizeHelpers;
 	templates: TemplateCache;
+	/** The template parameters (or file) of each item. */
+	sources: TemplateSources;
 	/** Subject and List-Unsubscribe URL templates, parsed once per execution. */
 	parsed: ParsedTemplates;
 	rules: CompiledVariableRule[];
@@ -49,8 +59,8 @@ export interface PlanContext {
 	sharedProblem?: ValidationFailure;
 	/** Set when "Verify Recipient Domain" is on: one DNS cache for the execution. */
 	domainChecker?: DomainChecker;
-	/** The compiled templates plans refer to (at most TEMPLATES_IN_PLANS). */
-	templatesInPlans: Set<CompiledTemplate>;
+	/** The compiled templates plans refer to, at most TEMPLATES_IN_PLANS (absent: a single plan holds its own). */
+	templatesInPlans?: Set<CompiledTemplate>;
 }
 
 /**
@@ -63,13 +73,13 @@ const TEMPLATES_IN_PLANS = 16;
 
 function holdsTemplate(context: PlanContext, template: CompiledTemplate): boolean {
 	const held = context.templatesInPlans;
-	if (held.has(template)) return true;
+	if (!held || held.has(template)) return true;
 	if (held.size >= TEMPLATES_IN_PLANS) return false;
 	held.add(template);
 	return true;
 }
 
-type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
+type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean; urlSchemes?: string; emailFiles?: EmailFiles };
 type AddressingParams = { ccEmail?: unknown; bccEmail?: unknown; replyTo?: unknown; fromEmail?: string; fromName?: string };
 
 /**
@@ -87,14 +97,20 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 	if (!variables.ok) return variables;
 	const values = variables.value;
 
+	const spec = await context.sources.read(index, item, options.urlSchemes);
+	if (!spec.ok) return spec;
+	const markup = checkMarkup(spec.value);
+	if (!markup.ok) return markup;
 	let content: ItemContent;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
 		// mapping serves all three steps
-		const template = await context.templates.get(readTemplateSpec(params, index));
+		const template = await context.templates.get(spec.value);
+		const raw = checkRawValues(template, values);
+		if (!raw.ok) return raw;
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
-		// MJML from a value stops the node before any email of the run has left; that email is
-		// kept from here, so it is compiled once, not again when it is sent
+		// MJML from a value stops the node before any email of the run has left; an email that
+		// needed a compile is kept from here, so it is compiled once, not again when it is sent
 		const compiledOwn = await template.check(values);
 		content = !compiledOwn && holdsTemplate(context, template) ? { template, values } : { kept: keepEmail(await template.render(values)) };
 	} catch (error) {
@@ -128,7 +144,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	const headers = buildMessageHeaders(options, values, context.parsed);
 	if (!headers.ok) return headers;
-	const attachments = planAttachments(options, item.binary);
+	const attachments = await planAttachments(options, item.binary, index, context.helpers);
 	if (!attachments.ok) return attachments;
 
 	return ok({
@@ -138,7 +154,9 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		addressing: addressing.value,
 		headers: headers.value,
 		attachments: attachments.value,
-		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+		// the domain in ASCII (xn--…): a Message-ID is a header every client must read (RFC 5322 §3.6.4)
+		messageId: `<${randomUUID()}@${domainToASCII(domainOf(addressing.value.from.address)) || 'localhost'}>`,
+		...(options.emailFiles && options.emailFiles !== 'none' && { emailFiles: options.emailFiles }),
 	});
 }
 
