@@ -7,7 +7,9 @@
  * clock anchor to `$MAILSHIT_BENCH_PROBE/probe-<pid>.json`; the benchmark keeps the windows that
  * fall inside the node's run (n8n's run data), so n8n's start-up and shutdown do not count.
  * With MAILSHIT_BENCH_CPU_PROF=1 it also profiles the process into `cpu-<pid>.cpuprofile`
- * (node:inspector: --cpu-prof is not allowed in NODE_OPTIONS).
+ * (node:inspector: --cpu-prof is not allowed in NODE_OPTIONS). It counts the MJML compiles the
+ * process ran (calls of mjml-browser, however the package loads it), so a run's compiles are
+ * counted where they happen rather than read from the node's own hint.
  * Plain CommonJS without dependencies: n8n's own Node loads it before anything else.
  */
 'use strict';
@@ -15,6 +17,7 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const inspector = require('node:inspector');
+const Module = require('node:module');
 
 const directory = process.env.MAILSHIT_BENCH_PROBE;
 const isN8nMain = /[\\/]n8n[\\/]bin[\\/]n8n$/.test(process.argv[1] || '');
@@ -23,6 +26,21 @@ if (directory && isN8nMain) {
 	const WINDOW_MS = 100;
 	/** Quantiles kept per window: every whole percent, and the tail in finer steps. */
 	const QUANTILES = [...Array.from({ length: 99 }, (_, i) => i + 1), 99.5, 99.9, 100];
+	let mjmlCompiles = 0;
+	const counted = new WeakMap();
+	const load = Module._load;
+	Module._load = function (request, ...rest) {
+		const loaded = load.call(this, request, ...rest);
+		if (request !== 'mjml-browser' || typeof loaded !== 'function') return loaded;
+		if (!counted.has(loaded)) {
+			const countedCompile = function (...args) {
+				mjmlCompiles++;
+				return loaded.apply(this, args);
+			};
+			counted.set(loaded, Object.assign(countedCompile, loaded));
+		}
+		return counted.get(loaded);
+	};
 	const histogram = monitorEventLoopDelay({ resolution: 10 });
 	histogram.enable();
 	const windows = [];
@@ -54,7 +72,7 @@ if (directory && isN8nMain) {
 		profiler?.post('Profiler.stop', (error, result) => {
 			if (!error) writeFileSync(join(directory, `cpu-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
 		});
-		const report = { pid: process.pid, quantiles: QUANTILES, windowMs: WINDOW_MS, anchor, peakRssBytes: process.resourceUsage().maxRSS * 1024, windows };
+		const report = { pid: process.pid, quantiles: QUANTILES, windowMs: WINDOW_MS, anchor, peakRssBytes: process.resourceUsage().maxRSS * 1024, mjmlCompiles, windows };
 		writeFileSync(join(directory, `probe-${process.pid}.json`), JSON.stringify(report));
 	});
 }

@@ -24,6 +24,8 @@ export interface ProbeReport {
 	/** The same instant on two clocks: Date.now() and process.hrtime in µs (a CPU profile's clock). */
 	anchor: { epochMs: number; monotonicUs: number };
 	peakRssBytes: number;
+	/** Calls of mjml-browser in the process's whole life. */
+	mjmlCompiles: number;
 	windows: ProbeWindow[];
 }
 

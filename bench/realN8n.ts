@@ -6,7 +6,7 @@
  *
  *   npm run bench -- --n8n                      10,000 newsletters, 3 rounds (node, No Operation, limit)
  *   npm run bench -- --n8n --count 2000         fewer emails
- *   npm run bench -- --n8n --per-item 10000     also: a template MJML compiles per item (once)
+ *   npm run bench -- --n8n --per-item 10000     also: MJML compiled per item, by a value and by a template per item
  *   npm run bench -- --n8n --cpu-prof           also: a CPU profile of n8n's main process in the last round, summarised
  *   npm run bench -- --n8n --sink nopause       the sink greets at once (default: as shipped)
  *
@@ -27,7 +27,7 @@ import { summarizeCpuProfile } from './cpuProfile';
 import { readProbeReport, spanFigures, type SpanFigures } from './probeReport';
 import { runScenario } from './scenarioProcess';
 import { pin, pinning, startSink, type SinkHandle, type SinkMode } from './sinkProcess';
-import { FROM, nodeParameters, perItemParameters, perItemRows, recipientRows } from './workload';
+import { FROM, nodeParameters, ownTemplateParameters, ownTemplateRows, perItemParameters, perItemRows, recipientRows } from './workload';
 
 const NODE = 'mailshit SMTP';
 const NO_OP = 'No Operation';
@@ -65,6 +65,8 @@ interface N8nRun {
 	lastNodeStart: number;
 	hints: string[];
 	figures: SpanFigures;
+	/** MJML compiles in n8n's process, counted by the probe. */
+	mjmlCompiles: number;
 	profile?: string;
 }
 
@@ -108,6 +110,7 @@ async function executeWithProbe(cli: N8nCli, workDir: string, workflowId: string
 		lastNodeStart: task.startTime,
 		hints: task.hints,
 		figures: spanFigures(report, task.startTime, task.startTime + task.executionTime),
+		mjmlCompiles: report.mjmlCompiles,
 		...(cpuProfile ? { profile: path.join(probeDir, `cpu-${report.pid}.cpuprofile`) } : {}),
 	};
 }
@@ -146,8 +149,14 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			sendWorkflow('mailshitBenchNode', 'bench: newsletter', codeNode('Subscribers', rows), mailshitNode(NODE, credential, nodeParameters())),
 			sendWorkflow('mailshitBenchNoOp', 'bench: newsletter, No Operation', codeNode('Subscribers', rows), noOpNode(NO_OP)),
 		];
-		if (options.perItem) {
-			workflows.push(sendWorkflow('mailshitBenchPerItem', 'bench: per-item MJML', codeNode('Subscribers', perItemRows(options.perItem)), mailshitNode(NODE, credential, perItemParameters())));
+		const perItemWorkloads = options.perItem
+			? [
+					{ id: 'mailshitBenchPerItem', label: 'per-item', what: 'a value MJML compiles per item', rows: perItemRows(options.perItem), parameters: perItemParameters() },
+					{ id: 'mailshitBenchOwnTemplates', label: 'own-templates', what: 'a template of their own per item', rows: ownTemplateRows(options.perItem), parameters: ownTemplateParameters() },
+				]
+			: [];
+		for (const workload of perItemWorkloads) {
+			workflows.push(sendWorkflow(workload.id, `bench: ${workload.what}`, codeNode('Subscribers', workload.rows), mailshitNode(NODE, credential, workload.parameters)));
 		}
 		await cli.importWorkflows(workflows);
 		// n8n (and everything it starts) and the limit share core 0; the sink has core 1
@@ -187,6 +196,7 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			'CPU ms/message node (while it ran) | limit': `${round(nodeCpu, 3)} | ${round(rawCpu, 3)}`,
 			'× limit by CPU time': round(rawCpu / nodeCpu, 2),
 			'SMTP sessions (node)': last.sessions,
+			'MJML compiles (node run)': last.node.mjmlCompiles,
 			'bytes/message node | limit': `${Math.round(last.nodeBytes)} | ${Math.round(last.rawBytes)}`,
 			'n8n peak RSS MB (node run | No Operation run)': `${Math.round(last.node.figures.processPeakRssMb)} | ${Math.round(last.noOp.figures.processPeakRssMb)}`,
 			'RSS growth during the node MB': round(last.node.figures.peakRssInSpanMb - last.node.figures.rssAtStartMb),
@@ -196,16 +206,17 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 		console.log();
 		console.table(summary);
 
-		let perItem: { run: N8nRun; sessions: number } | undefined;
-		if (options.perItem) {
+		const perItem: Array<{ workload: string; run: N8nRun; sessions: number }> = [];
+		for (const workload of perItemWorkloads) {
 			await sink.reset();
-			log(`per-item MJML: ${options.perItem} emails, each compiled on its own`);
-			const run = await executeWithProbe(cli, workDir, 'mailshitBenchPerItem', NODE, 'per-item');
-			const received = await expectDelivered(sink, options.perItem, 'per-item');
-			perItem = { run, sessions: received.connections };
+			log(`${options.perItem} emails, ${workload.what}`);
+			const run = await executeWithProbe(cli, workDir, workload.id, NODE, workload.label);
+			const received = await expectDelivered(sink, options.perItem, workload.label);
+			perItem.push({ workload: workload.label, run, sessions: received.connections });
 			console.table({
 				'msg/s (node own time)': round(options.perItem / (run.lastNodeMs / 1000)),
-				'compiles (execution hint)': run.hints.join(' ') || '(no hint)',
+				'MJML compiles (counted in n8n)': run.mjmlCompiles,
+				'execution hint': run.hints.join(' ') || '(no hint)',
 				'n8n peak RSS MB': round(run.figures.processPeakRssMb),
 				'RSS growth during the node MB': round(run.figures.peakRssInSpanMb - run.figures.rssAtStartMb),
 				'event loop p50 | p99 | max ms': `${run.figures.eventLoop.p50Ms} | ${run.figures.eventLoop.p99Ms} | ${run.figures.eventLoop.maxMs}`,
