@@ -127,6 +127,8 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		mcpBaseUrl: `${url}mcp`,
 		mcpTestBaseUrl: `${url}mcp-test`,
 		currentNodeExecutionIndex: 0,
+		// what getExecutionId() answers, as the execution's id does in n8n
+		executionId: 'exec-1',
 		variables: {},
 		executeWorkflow: notUsed,
 		getRunExecutionData: async () => undefined,

@@ -113,6 +113,14 @@ export const sendOptionFields: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Log Each Sent Message',
+				name: 'logSentMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to write one line to n8n's log for every message the server accepted (its Message-ID, recipients and execution), on the instance that sent it: who has the email is known even when the execution's output is lost, e.g. a queue-mode worker that died mid-run",
+			},
+			{
 				displayName: 'Max Attachment Size (MB)',
 				name: 'maxAttachmentSizeMb',
 				type: 'number',
@@ -170,6 +178,15 @@ export const sendOptionFields: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 1,
 				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
+			},
+			{
+				displayName: 'Sent Log File',
+				name: 'sentLogFile',
+				type: 'string',
+				default: '',
+				placeholder: '/home/node/.n8n-files/mailshit-sent.jsonl',
+				description:
+					'Append a JSON line per message to this file as the execution runs: "sending" before it goes out, then "sent", "failed" or "uncertain". Lets you re-send only what a crashed run did not send. The folder must exist and be allowed by N8N_RESTRICT_FILE_ACCESS_TO; in queue mode put it on storage every worker shares.',
 			},
 			{
 				displayName: 'Validation Rules',

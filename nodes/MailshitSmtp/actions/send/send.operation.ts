@@ -16,6 +16,7 @@ import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { expressionModeProblem } from '../../helpers/templateSource';
+import { withSentLog } from '../../helpers/sentLog';
 import { composeMessage } from './composeMessage';
 import { planItem, type PlanResult } from './planItem';
 
@@ -109,7 +110,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plans.push(plan);
 	}
 
-	const sender = createPooledSender(settings, delivery);
+	const sender = await withSentLog(this, createPooledSender(settings, delivery));
 	try {
 		// twice the connections in flight, so a connection never waits for us to render the next one
 		const results = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {
