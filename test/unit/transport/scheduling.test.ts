@@ -2,14 +2,20 @@ import { createRateLimiter } from '../../../nodes/MailshitSmtp/transport/rateLim
 import { runInOrder } from '../../../nodes/MailshitSmtp/shared/runInOrder';
 
 describe('createRateLimiter: evenly spaced slots', () => {
-	it('10 per second reserves a slot every 100 ms from a fake clock, without bursts', async () => {
-		let now = 1000;
+	/** The delays the limiter asks setTimeout for, each then run at once (a fake clock does the time). */
+	function recordWaits(): number[] {
 		const waits: number[] = [];
 		const realSetTimeout = global.setTimeout;
 		jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
 			waits.push(ms ?? 0);
 			return realSetTimeout(fn, 0);
 		}) as typeof setTimeout);
+		return waits;
+	}
+
+	it('10 per second reserves a slot every 100 ms from a fake clock, without bursts', async () => {
+		let now = 1000;
+		const waits = recordWaits();
 		const limiter = createRateLimiter(10, () => now);
 		await Promise.all([limiter.next(), limiter.next(), limiter.next(), limiter.next()]);
 		jest.restoreAllMocks();
@@ -18,6 +24,14 @@ describe('createRateLimiter: evenly spaced slots', () => {
 		// after a pause the next slot is "now", not a catch-up burst
 		await limiter.next();
 		expect(waits).toEqual([100, 200, 300]);
+	});
+
+	it('fractions are slower than one a second: 0.025 (a 30/min quota shared by 20 executions) is one every 40 s', async () => {
+		const waits = recordWaits();
+		const limiter = createRateLimiter(0.025, () => 0);
+		await Promise.all([limiter.next(), limiter.next(), limiter.next()]);
+		jest.restoreAllMocks();
+		expect(waits).toEqual([40_000, 80_000]);
 	});
 
 	it('0 means unlimited', async () => {
