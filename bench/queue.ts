@@ -11,6 +11,7 @@
  *
  * Run it alone: `flock /work/locks/n8n.lock npm run bench:queue` where suites share the machine.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,34 @@ interface Run {
 	/** First POST to every execution stored as finished. */
 	settledSeconds: number;
 	peakSessions: number;
+	/** Peak resident memory (MB) of each n8n instance with its task runner: main first. */
+	peakRssMb: number[];
+}
+
+/** Resident memory (MB) per process group: an n8n instance with its task runner (and watchdog). */
+function rssMbByGroup(): Map<number, number> {
+	const byGroup = new Map<number, number>();
+	for (const line of execFileSync('ps', ['-e', '-o', 'pgid=,rss='], { encoding: 'utf8' }).split('\n')) {
+		const [pgid, kb] = line.trim().split(/\s+/).map(Number);
+		if (pgid) byGroup.set(pgid, (byGroup.get(pgid) ?? 0) + (kb || 0) / 1024);
+	}
+	return byGroup;
+}
+
+/** Samples the groups' memory every 500 ms until stopped; returns each group's peak. */
+function sampleRss(pgids: number[]): () => number[] {
+	const peaks = pgids.map(() => 0);
+	const sample = () => {
+		const now = rssMbByGroup();
+		pgids.forEach((pgid, i) => (peaks[i] = Math.max(peaks[i], now.get(pgid) ?? 0)));
+	};
+	sample();
+	const timer = setInterval(sample, 500);
+	return () => {
+		clearInterval(timer);
+		sample();
+		return peaks.map(Math.round);
+	};
 }
 
 const started = Date.now();
@@ -63,33 +92,53 @@ async function prepareWorkflow(baseUrl: string, sink: SinkClient): Promise<{ res
 	return { rest, workflowId };
 }
 
-async function measure(mode: Mode, run: number, baseUrl: string, { rest, workflowId }: { rest: N8nRestClient; workflowId: string }, sink: SinkClient): Promise<Run> {
+interface Target {
+	baseUrl: string;
+	rest: N8nRestClient;
+	workflowId: string;
+	/** The n8n instances' process groups, main first. */
+	pgids: number[];
+}
+
+async function measure(mode: Mode, run: number, { baseUrl, rest, workflowId, pgids }: Target, sink: SinkClient): Promise<Run> {
 	const lists = Array.from({ length: batches }, (_, batch) => batchRecipients(`${mode}${run}-`, batch, size));
 	const messages = batches * size;
 	await sink.reset();
 	const before = (await rest.listExecutions(workflowId)).length;
+	const stopSampling = sampleRss(pgids);
 	const start = Date.now();
-	await Promise.all(lists.map((rows) => postBatch(baseUrl, rows)));
-	await sink.waitFor(messages, 15 * 60_000);
-	const seconds = (Date.now() - start) / 1000;
-	await settledExecutions(rest, workflowId, before + batches, 5 * 60_000);
-	const settledSeconds = (Date.now() - start) / 1000;
+	let seconds: number;
+	let settledSeconds: number;
+	let peakRssMb: number[];
+	try {
+		await Promise.all(lists.map((rows) => postBatch(baseUrl, rows)));
+		await sink.waitFor(messages, 15 * 60_000);
+		seconds = (Date.now() - start) / 1000;
+		await settledExecutions(rest, workflowId, before + batches, 5 * 60_000);
+		settledSeconds = (Date.now() - start) / 1000;
+	} finally {
+		peakRssMb = stopSampling();
+	}
 	const { messages: arrived, maxOpen } = await sink.stats();
 	const distinct = new Set((await sink.records()).map((record) => record.to[0])).size;
 	if (arrived !== messages || distinct !== messages) throw new Error(`${mode} run ${run}: the sink received ${arrived} messages for ${distinct} recipients, expected ${messages}`);
-	const result = { mode, messages, seconds, perSecond: messages / seconds, settledSeconds, peakSessions: maxOpen };
-	log(`${mode} run ${run + 1}: ${messages} emails in ${seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)} msg/s (all executions stored after ${settledSeconds.toFixed(1)} s), peak ${maxOpen} SMTP sessions`);
+	const result = { mode, messages, seconds, perSecond: messages / seconds, settledSeconds, peakSessions: maxOpen, peakRssMb };
+	log(`${mode} run ${run + 1}: ${messages} emails in ${seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)} msg/s (all executions stored after ${settledSeconds.toFixed(1)} s), peak ${maxOpen} SMTP sessions, peak RSS ${peakRssMb.join(' + ')} MB`);
 	return result;
+}
+
+async function measureRuns(mode: Mode, target: Target, sink: SinkClient): Promise<Run[]> {
+	const runs: Run[] = [];
+	for (let run = 0; run < repeat; run++) runs.push(await measure(mode, run, target, sink));
+	return runs;
 }
 
 async function benchQueueMode(workDir: string, tarball: string, postgres: PrivatePostgres, sink: SinkClient): Promise<Run[]> {
 	const redis = await startRedis();
 	const cluster = await startQueueCluster({ install, tarball, workDir, redis, postgres, workers: WORKER_COUNT, concurrency: WORKER_CONCURRENCY, log });
 	try {
-		const prepared = await prepareWorkflow(cluster.main.baseUrl, sink);
-		const runs: Run[] = [];
-		for (let run = 0; run < repeat; run++) runs.push(await measure('queue', run, cluster.main.baseUrl, prepared, sink));
-		return runs;
+		const target = { baseUrl: cluster.main.baseUrl, ...(await prepareWorkflow(cluster.main.baseUrl, sink)), pgids: [cluster.main.process.pid, ...cluster.workers.map((worker) => worker.process.pid)] };
+		return measureRuns('queue', target, sink);
 	} finally {
 		await cluster.stop();
 		await redis.stop();
@@ -111,10 +160,8 @@ async function benchRegular(workDir: string, tarball: string, postgres: PrivateP
 	await installCommunityPackage(tarball, userFolder, { ...instanceEnv(install, { userFolder, base: cleanEnv() }), ...database });
 	const server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'regular.log'), extraEnv: database });
 	try {
-		const prepared = await prepareWorkflow(server.baseUrl, sink);
-		const runs: Run[] = [];
-		for (let run = 0; run < repeat; run++) runs.push(await measure('regular', run, server.baseUrl, prepared, sink));
-		return runs;
+		const target = { baseUrl: server.baseUrl, ...(await prepareWorkflow(server.baseUrl, sink)), pgids: [server.process.pid] };
+		return measureRuns('regular', target, sink);
 	} finally {
 		await server.stop();
 	}
@@ -139,6 +186,9 @@ async function main(): Promise<void> {
 				const dir = path.join(workDir, mode);
 				mkdirSync(dir);
 				results[mode] = mode === 'queue' ? await benchQueueMode(dir, tarball, postgres, sink) : await benchRegular(dir, tarball, postgres, sink);
+			} catch (error) {
+				log(`${mode} failed: ${(error as Error).stack}`);
+				throw error;
 			} finally {
 				await postgres.stop();
 			}
@@ -159,6 +209,7 @@ async function main(): Promise<void> {
 			'msg/s': Math.round(run.perSecond),
 			'stored s': +run.settledSeconds.toFixed(1),
 			'peak sessions': run.peakSessions,
+			'peak RSS MB': run.peakRssMb.join(' + '),
 			'runs msg/s': results[run.mode].map((r) => Math.round(r.perSecond)).join(' / '),
 		})),
 	);

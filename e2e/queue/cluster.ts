@@ -6,33 +6,26 @@
  * installs it (a worker without it fails the job with "Unrecognized node type").
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { instanceEnv, type N8nInstall } from '../n8n-versions';
 import { installCommunityPackage } from '../harness/communityPackage';
 import { startN8nServer, type N8nServer } from '../harness/n8nServer';
-import { cleanEnv, freePort, lastLines, spawnGroup, waitUntil, type GroupProcess } from '../harness/processes';
+import { cleanEnv, freePort, httpStatus, lastLines, readLog, spawnGroup, waitUntil, type GroupProcess } from '../harness/processes';
 import type { PrivatePostgres } from './postgres';
 import type { PrivateRedis } from './redis';
 import { queueInstanceEnv } from './queueEnv';
 
 export interface QueueWorker {
 	name: string;
-	userFolder: string;
 	logFile: string;
-	healthUrl: string;
 	process: GroupProcess;
 	logText(): string;
 }
 
 export interface QueueCluster {
 	main: N8nServer;
-	mainFolder: string;
 	workers: QueueWorker[];
-	/** What every instance got on top of the version's own environment (for a worker started later). */
-	env: Record<string, string>;
-	/** Starts a worker on an existing user folder (a restart after a kill) or a new one. */
-	startWorker(name: string): Promise<QueueWorker>;
 	/** npm's output of each instance's package install, for the log scan. */
 	npmOutput: string;
 	stop(): Promise<void>;
@@ -49,24 +42,6 @@ export interface ClusterOptions {
 	/** Added to every instance's environment. */
 	extraEnv?: Record<string, string>;
 	log?: (line: string) => void;
-}
-
-function readLog(file: string): string {
-	try {
-		return readFileSync(file, 'utf8');
-	} catch {
-		return '';
-	}
-}
-
-async function httpOk(url: string): Promise<boolean> {
-	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-		await response.arrayBuffer();
-		return response.ok;
-	} catch {
-		return false;
-	}
 }
 
 export async function startQueueCluster(options: ClusterOptions): Promise<QueueCluster> {
@@ -92,9 +67,6 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 	const workers: QueueWorker[] = [];
 	async function startWorker(name: string): Promise<QueueWorker> {
 		const userFolder = folderOf(name);
-		mkdirSync(userFolder, { recursive: true });
-		// a worker killed with SIGKILL leaves its crash journal; n8n would report a crash on the next start
-		rmSync(path.join(userFolder, '.n8n', 'crash.journal'), { force: true });
 		const healthPort = await freePort();
 		const logFile = path.join(workDir, `${name}.log`);
 		const workerEnv = {
@@ -106,7 +78,8 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		};
 		const child = spawnGroup(install.nodeBin, [install.n8nBin, 'worker', `--concurrency=${options.concurrency}`], { cwd: userFolder, env: workerEnv, logFile });
-		const worker: QueueWorker = { name, userFolder, logFile, healthUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`, process: child, logText: () => readLog(logFile) };
+		const worker: QueueWorker = { name, logFile, process: child, logText: () => readLog(logFile) };
+		const readiness = `http://127.0.0.1:${healthPort}/healthz/readiness`;
 		try {
 			await waitUntil(
 				async () => {
@@ -114,7 +87,7 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 					const text = worker.logText();
 					// the Code node runs in the worker's own task runner
 					if (!/n8n worker is now ready/.test(text) || !/Registered runner \\?"JS Task Runner/.test(text)) return false;
-					return httpOk(worker.healthUrl);
+					return (await httpStatus(readiness)) === 200;
 				},
 				`${name} to be ready`,
 				120_000,
@@ -124,9 +97,7 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 			await child.stop();
 			throw new Error(`${(error as Error).message}; log ${logFile}:\n${lastLines(worker.logText(), 30)}`);
 		}
-		const index = workers.findIndex((w) => w.name === name);
-		if (index === -1) workers.push(worker);
-		else workers[index] = worker;
+		workers.push(worker);
 		log(`${name} ready (pid ${child.pid})`);
 		return worker;
 	}
@@ -138,16 +109,13 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 	try {
 		await Promise.all(names.slice(1).map((name) => startWorker(name)));
 	} catch (error) {
-		await main.stop();
+		await Promise.all([main.stop(), ...workers.map((worker) => worker.process.stop())]);
 		throw error;
 	}
 
 	return {
 		main,
-		mainFolder: folderOf('main'),
 		workers,
-		env,
-		startWorker,
 		npmOutput: installs.map((i) => i.npmOutput).join('\n'),
 		async stop() {
 			await Promise.all(workers.map((worker) => worker.process.stop()));

@@ -76,7 +76,9 @@ export async function startPostgres(): Promise<PrivatePostgres> {
 	const env = { ...cleanEnv(), LC_ALL: 'C' };
 
 	const [initCmd, initArgs] = as('initdb', ['-D', dataDir, '-U', user, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
-	check('initdb', await runCommand(initCmd, initArgs, { cwd: dir, env, timeoutMs: 60_000 }));
+	const initialised = await runCommand(initCmd, initArgs, { cwd: dir, env, timeoutMs: 60_000 });
+	if (initialised.status !== 0) rmSync(dir, { recursive: true, force: true });
+	check('initdb', initialised);
 
 	const port = await freePort();
 	const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];

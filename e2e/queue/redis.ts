@@ -3,10 +3,10 @@
  * and a free port, with no persistence (`--save ''`, no append-only file) in its own temp folder,
  * never the system service. It runs in its own process group, so it dies with the suite.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cleanEnv, freePort, lastLines, spawnGroup, waitUntil } from '../harness/processes';
+import { cleanEnv, freePort, lastLines, readLog, spawnGroup, waitUntil } from '../harness/processes';
 
 export interface PrivateRedis {
 	host: '127.0.0.1';
@@ -25,13 +25,7 @@ export async function startRedis(): Promise<PrivateRedis> {
 		await redis.stop(5_000);
 		rmSync(dir, { recursive: true, force: true });
 	};
-	const logText = () => {
-		try {
-			return readFileSync(logFile, 'utf8');
-		} catch {
-			return '';
-		}
-	};
+	const logText = () => readLog(logFile);
 	try {
 		await waitUntil(
 			async () => {

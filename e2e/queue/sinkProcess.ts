@@ -49,14 +49,17 @@ function main(): void {
 	const records: SinkRecord[] = [];
 	const raw = new Map<string, string>();
 	const keep = new Set(options.keep ?? []);
-	const stats = { connections: 0, open: 0, maxOpen: 0 };
+	/** Sessions ever opened, the ones open now (by id), and the most open at once since the last reset. */
+	let connections = 0;
+	let maxOpen = 0;
+	const openSessions = new Set<string>();
 	/** Replies held from the n-th message on, until released. */
 	let holdFrom = Infinity;
 	const held: Array<() => void> = [];
 	const waiters: Array<{ messages: number; answer: () => void }> = [];
 
 	const reply = (id: number, body: object = {}) => process.send?.({ id, ...body });
-	const statsNow = (): SinkStats => ({ messages: records.length, ...stats, held: held.length });
+	const statsNow = (): SinkStats => ({ messages: records.length, connections, open: openSessions.size, maxOpen, held: held.length });
 
 	const server = new SMTPServer({
 		logger: false,
@@ -64,14 +67,14 @@ function main(): void {
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		size: 50 * 1024 * 1024,
-		onConnect(_session, callback) {
-			stats.connections++;
-			stats.open++;
-			stats.maxOpen = Math.max(stats.maxOpen, stats.open);
+		onConnect(session, callback) {
+			connections++;
+			openSessions.add(session.id);
+			maxOpen = Math.max(maxOpen, openSessions.size);
 			callback();
 		},
-		onClose() {
-			stats.open--;
+		onClose(session) {
+			openSessions.delete(session.id);
 		},
 		onData(stream, session: SMTPServerSession, callback) {
 			const chunks: Buffer[] = [];
@@ -120,8 +123,8 @@ function main(): void {
 			case 'reset':
 				records.length = 0;
 				raw.clear();
-				stats.connections = 0;
-				stats.maxOpen = stats.open;
+				connections = 0;
+				maxOpen = openSessions.size;
 				return reply(request.id);
 			case 'stop':
 				// smtp-server's close() would wait for its clients: this sink ends with the run
