@@ -1,7 +1,7 @@
 /**
- * `npm start` as a person uses it: it comes up with n8n 2.x and the mail catcher, the example
- * workflow (run as the editor's "Execute workflow" button does) lands its emails in the inbox
- * page, Ctrl-C stops everything, and a second start picks up the same instance.
+ * `npm start` as a person uses it: it comes up with n8n 2.x and the mail catcher (MailDev), the
+ * example workflow (run as the editor's "Execute workflow" button does) lands its emails in the
+ * inbox, Ctrl-C stops everything, and a second start picks up the same instance.
  *
  * Runs on its own dev home and ports (MAILSHIT_DEV_HOME, MAILSHIT_CATCHER_*_PORT), so it neither
  * touches a developer's instance nor clashes with an `npm start` already running.
@@ -15,6 +15,7 @@ import { packageProblems } from './harness/logScan';
 import { N8nRestClient } from './harness/n8nRest';
 import { cleanEnv, freePort, killGroup, portInUse, spawnGroup, waitUntil, within, type GroupProcess } from './harness/processes';
 import { CATCHER_CREDENTIAL, DEMO_OWNER as OWNER, EXAMPLE_WORKFLOW_ID } from '../scripts/lib/devDefaults';
+import { ORDER_WORKFLOW_ID } from '../scripts/lib/orderConfirmationWorkflow';
 
 interface DevEnvironment {
 	process: GroupProcess;
@@ -23,10 +24,11 @@ interface DevEnvironment {
 	inboxUrl: string;
 }
 
+/** A message as MailDev's GET /api/email lists it (the parts read here). */
 interface InboxEntry {
-	id: number;
+	id: string;
 	subject: string;
-	envelope: { to: string[] };
+	envelope: { to: Array<{ address: string }> };
 }
 
 describe('npm start: n8n 2.x with the package, and a local mail catcher', () => {
@@ -85,10 +87,26 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 	const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10_000) });
 
 	async function inbox(url: string): Promise<InboxEntry[]> {
-		return (await (await get(`${url}/api/messages`)).json()) as InboxEntry[];
+		return (await (await get(`${url}/api/email`)).json()) as InboxEntry[];
 	}
 
 	let first: DevEnvironment;
+
+	/** Runs a ready workflow as the editor's "Execute workflow" does; its final status. */
+	async function runToTheEnd(workflowId: string): Promise<string> {
+		const rest = new N8nRestClient(first.editorUrl);
+		await rest.login(OWNER.email, OWNER.password);
+		const executionId = await rest.runWorkflow(2, workflowId, TRIGGER_NAME);
+		const execution = await waitUntil(
+			async () => {
+				const e = await rest.getExecution(executionId);
+				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
+			},
+			`the execution of ${workflowId} to finish`,
+			60_000,
+		);
+		return execution.status;
+	}
 
 	test('comes up, printing the editor and inbox URLs and the demo login', async () => {
 		first = await npmStart();
@@ -99,19 +117,8 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(first.output()).toContain('first start: creating the credential "Local mail catcher" and the example workflow');
 	});
 
-	test('the example workflow, run as "Execute workflow" does, delivers to the inbox page', async () => {
-		const rest = new N8nRestClient(first.editorUrl);
-		await rest.login(OWNER.email, OWNER.password);
-		const executionId = await rest.runWorkflow(2, EXAMPLE_WORKFLOW_ID, TRIGGER_NAME);
-		const execution = await waitUntil(
-			async () => {
-				const e = await rest.getExecution(executionId);
-				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
-			},
-			'the example execution to finish',
-			60_000,
-		);
-		expect(execution.status).toBe('success');
+	test('the example workflow, run as "Execute workflow" does, delivers to the inbox', async () => {
+		expect(await runToTheEnd(EXAMPLE_WORKFLOW_ID)).toBe('success');
 
 		const messages = await waitUntil(async () => {
 			const list = await inbox(first.inboxUrl);
@@ -123,15 +130,29 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 			"What's new for Cobol & Sons, Grace",
 			"What's new for Nameless Inc., friend",
 		]);
-		const ada = messages.find((m) => m.envelope.to[0] === 'ada@example.com')!;
-		const page = await (await get(first.inboxUrl)).text();
-		expect(page).toContain('What&#39;s new for Cobol &amp; Sons, Grace');
-		expect(page).toContain(`href="/messages/${ada.id}/html"`);
-		const html = await (await get(`${first.inboxUrl}/messages/${ada.id}/html`)).text();
+		const ada = messages.find((m) => m.envelope.to[0].address === 'ada@example.com')!;
+		// the inbox page is MailDev's web app (the editor suite looks at it in a browser)
+		const page = await fetch(first.inboxUrl, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(10_000) });
+		expect(page.status).toBe(200);
+		expect(await page.text()).toMatch(/<title>MailDev/i);
+		const html = await (await get(`${first.inboxUrl}/api/email/${ada.id}/html`)).text();
 		expect(html).toContain('Hi Ada, here is what changed for Analytical Engines Ltd');
-		const eml = await (await get(`${first.inboxUrl}/messages/${ada.id}.eml`)).text();
-		expect(eml).toMatch(/^To: ada@example\.com/m);
+		const eml = await get(`${first.inboxUrl}/api/email/${ada.id}/download`);
+		expect(eml.headers.get('content-type')).toContain('message/rfc822');
+		expect(await eml.text()).toMatch(/^To: ada@example\.com/m);
 		expect(first.output()).toContain(`inbox: "What's new for Analytical Engines Ltd, Ada" for ada@example.com`);
+	});
+
+	test('the order-confirmation workflow sends one confirmation per order, with its lines', async () => {
+		expect(await runToTheEnd(ORDER_WORKFLOW_ID)).toBe('success');
+		const messages = await waitUntil(async () => {
+			const confirmations = (await inbox(first.inboxUrl)).filter((m) => /Order A-\d+ confirmed$/.test(m.subject));
+			return confirmations.length >= 3 ? confirmations : undefined;
+		}, 'three confirmations in the inbox', 30_000);
+		expect(messages.map((m) => m.subject).sort()).toEqual(['Order A-1001 confirmed', 'Order A-1002 confirmed', '[VIP] Order A-1000 confirmed']);
+		const grace = messages.find((m) => m.envelope.to[0].address === 'grace@example.com')!;
+		const html = await (await get(`${first.inboxUrl}/api/email/${grace.id}/html`)).text();
+		for (const line of ['Fountain pen, blue', 'Notebook A5 &amp; dotted', 'Mug &quot;mailshit&quot;', 'Sticker set &lt;assorted&gt;']) expect(html).toContain(line);
 	});
 
 	test('the credential "Local mail catcher" passes its test (Retry in the credential modal)', async () => {
@@ -160,7 +181,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(second.output()).toMatch(/installing n8n-nodes-mailshit-[\d.]+\.tgz/);
 		const rest = new N8nRestClient(second.editorUrl);
 		await rest.login(OWNER.email, OWNER.password);
-		expect((await rest.listWorkflows()).map((w) => w.id)).toEqual([EXAMPLE_WORKFLOW_ID]);
+		expect((await rest.listWorkflows()).map((w) => w.id).sort()).toEqual([EXAMPLE_WORKFLOW_ID, ORDER_WORKFLOW_ID].sort());
 		expect(await inbox(second.inboxUrl)).toEqual([]);
 		await ctrlC(second);
 		for (const port of Object.values(ports)) expect(await portInUse(port)).toBe(false);

@@ -68,6 +68,9 @@ interface WorkflowNode {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** A trigger's webhook id (the Webhook node). */
 	webhookId?: string;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
 }
 
 type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
@@ -78,7 +81,7 @@ export interface WorkflowFixture {
 	active: false;
 	nodes: WorkflowNode[];
 	connections: Connections;
-	settings: { executionOrder: 'v1' };
+	settings: { executionOrder: 'v1'; executionTimeout?: number };
 	pinData: Record<string, never>;
 }
 
@@ -103,6 +106,11 @@ export function jsCodeNode(name: string, jsCode: string): WorkflowNode {
 /** A Code node that returns these rows as items. */
 export function codeNode(name: string, rows: object[]): WorkflowNode {
 	return jsCodeNode(name, `// ${rows.length} recipients\nconst rows = ${JSON.stringify(rows, null, 2)};\n\nreturn rows.map((row) => ({ json: row }));\n`);
+}
+
+/** A Code node that makes `count` items `{ n, email: "r<n>@example.com" }` (a list too long to write out). */
+export function numberedItemsNode(name: string, count: number): WorkflowNode {
+	return jsCodeNode(name, `return Array.from({ length: ${count} }, (_, n) => ({ json: { n, email: \`r\${n}@example.com\` } }));\n`);
 }
 
 export function noOpNode(name: string, y = 0): WorkflowNode {

@@ -1,5 +1,5 @@
 /**
- * The REST calls n8n's editor makes, with the same payloads (read from n8n 1.123 and 2.40:
+ * The REST calls n8n's editor makes, with the same payloads (read from n8n 1.123 and 2.41:
  * packages/cli/src/credentials/credentials.controller.ts, @n8n/api-types' DTOs, and the
  * editor's API module), so what passes here is what a user clicking in the editor gets.
  *
@@ -9,6 +9,7 @@
  * - test:        POST /rest/credentials/test {credentials: {id, name, type, data}}; the credential
  *                must be stored (n8n looks it up by id and merges the stored secrets in)
  *                -> {data: {status: 'OK' | 'Error', message}}
+ * - stop:        POST /rest/executions/:id/stop (the editor's Stop)
  * - run:         POST /rest/workflows/:id/run {triggerToStartFrom: {name}}; 1.x also wants the
  *                whole workflow as `workflowData` (2.x reads it from the database)
  * - create:      POST /rest/workflows {id?, name, nodes, connections, settings} -> {id, versionId}
@@ -148,6 +149,11 @@ export class N8nRestClient {
 			if (page.results.length < 100) break;
 		}
 		return all;
+	}
+
+	/** The editor's Stop on a running execution: POST /rest/executions/:id/stop (both majors). */
+	async stopExecution(id: string): Promise<{ status?: string }> {
+		return this.request('POST', `/executions/${id}/stop`);
 	}
 }
 

@@ -1,9 +1,10 @@
 /**
  * `npm run test:ui`: the path a user takes in the n8n 2.x editor, in a real browser (Debian's
  * chromium, driven by playwright-core), against the real n8n of the e2e suite with this package
- * installed the way Settings > Community Nodes installs it, and the embedded mail catcher of
- * `npm start`: owner setup, the credential form and its test, the node found in the node panel,
- * dropped after a Manual Trigger, filled in and executed; the icon in light and dark themes.
+ * installed the way Settings > Community Nodes installs it, and the mail catcher of `npm start`
+ * (MailDev): owner setup, the credential form and its test, the node found in the node panel,
+ * dropped after a Manual Trigger, filled in and executed; Render's email.html opened in n8n's
+ * binary viewer; the icon in light and dark themes.
  *
  * Assertions read DOM text and what the catcher received, never pixels. Every step leaves a PNG in
  * the folder printed at the start (kept after the run); MAILSHIT_E2E_KEEP=1 also keeps n8n's folder.
@@ -11,7 +12,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mailCatcher';
+import { startMailDev, type MailCatcher } from '../../scripts/lib/mailDev';
 import { closedPort, startSmtpSink, type SmtpSink } from '../../test/helpers/smtpSink';
 import { launchEditorBrowser, type EditorBrowser } from '../harness/browser';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from '../harness/communityPackage';
@@ -41,7 +42,18 @@ const MJML = `<mjml>
     </mj-section>
   </mj-body>
 </mjml>`;
-const CATCHER_PROVIDER = 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)';
+const CATCHER_PROVIDER = 'Local Mail Catcher (MailDev, Mailpit, Mailhog)';
+const PREVIEW_MJML = `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text font-size="18px">Hi {{name|friend}}, this preview was rendered by mailshit.</mj-text>
+        {{#unless name}}<mj-text>No name in the item: the default was used.</mj-text>{{/unless}}
+        <mj-button href="https://shop.example.com/orders/A-17?ref={{ref|preview editor}}">Your order</mj-button>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
 
 const install = n8nInstall(2)!;
 
@@ -72,7 +84,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		const userFolder = path.join(workDir, 'user');
 		mkdirSync(userFolder);
 		await installCommunityPackage(packedTarball('test:ui'), userFolder, new N8nCli(install, userFolder).env());
-		catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+		catcher = await startMailDev({ smtpPort: 0 });
 		authServer = await startSmtpSink({ auth: { user: AUTH_LOGIN.user, pass: AUTH_LOGIN.right }, authRequired: true });
 		server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'n8n-start.log') });
 		browser = await launchEditorBrowser({ allowedOrigins: [server.baseUrl, catcher.inboxUrl] });
@@ -238,8 +250,12 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(output).toMatch(/"success":\s*true/);
 				await shots.take(editor.page, 'ndv-send-output');
 
-				const [message] = await waitUntil(() => catcher!.messages.length > 0 && catcher!.messages, 'the catcher to receive the email', 15_000);
-				expect(catcher!.messages).toHaveLength(1);
+				const emails = await waitUntil(async () => {
+					const caught = await catcher!.emails();
+					return caught.length > 0 && caught;
+				}, 'the catcher to receive the email', 15_000);
+				expect(emails).toHaveLength(1);
+				const [message] = emails;
 				expect(message.envelope).toEqual({ from: FROM, to: [TO] });
 				expect(message.subject).toBe('Hello friend from the n8n editor');
 				expect(message.html).toContain('Hi friend, this email was sent from the n8n editor.');
@@ -249,7 +265,9 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				const inbox = await browser!.context.newPage();
 				try {
 					await inbox.goto(catcher!.inboxUrl);
-					await inbox.getByText('Hello friend from the n8n editor').waitFor();
+					await inbox.getByText('Hello friend from the n8n editor').click();
+					// MailDev renders the message's HTML in a frame of its own
+					await inbox.frameLocator('iframe').getByText('Hi friend, this email was sent from the n8n editor.').waitFor();
 					await shots.take(inbox, 'catcher-inbox');
 				} finally {
 					await inbox.close();
@@ -267,7 +285,31 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(output).toMatch(/"text":\s*"Hi friend, this email was sent from the n8n editor\./);
 				expect(output).toMatch(/"html":\s*"<!doctype html>/i);
 				await shots.take(editor.page, 'ndv-render-output');
-				expect(catcher!.messages).toHaveLength(1); // Render sends nothing
+				expect(await catcher!.emails()).toHaveLength(1); // Render sends nothing
+			});
+		});
+
+		test("Render's email.html opens in n8n's binary viewer, showing the email as a page", async () => {
+			await step('workflow-render-preview', async () => {
+				// a template with a section: the item of the Manual Trigger has no name
+				await editor.replaceNodeParameter('template', PREVIEW_MJML);
+				expect(await editor.isExpression('template')).toBe(false);
+				await editor.executeStep(/"type":\s*"callback"/);
+				const viewer = await editor.openBinaryViewer('email.html');
+				const card = editor.outputPanel.getByTestId('ndv-binary-data_0').first();
+				expect(await card.innerText()).toMatch(/html[\s\S]*email\.html/);
+				const frame = viewer.locator('iframe');
+				await frame.waitFor();
+				// n8n's viewer: the email sanitized into a frame that runs no script
+				expect(await frame.getAttribute('sandbox')).toBe('');
+				const page = editor.page.frameLocator('.binary-data-window iframe');
+				const greeting = page.getByText('Hi friend, this preview was rendered by mailshit.');
+				await greeting.waitFor();
+				expect(await page.locator('body').innerText()).toContain('No name in the item: the default was used.');
+				expect(await page.locator('a[href="https://shop.example.com/orders/A-17?ref=preview%20editor"]').innerText()).toBe('Your order');
+				await shots.take(editor.page, 'ndv-render-binary-viewer');
+				await editor.page.locator('.binary-data-window-back').click();
+				await viewer.waitFor({ state: 'hidden' });
 			});
 		});
 	});

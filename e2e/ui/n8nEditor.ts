@@ -1,7 +1,7 @@
 /**
  * What a person does in the n8n 2.x editor, as Playwright steps on n8n's own `data-test-id`s
  * (the ones n8n's Playwright suite uses, packages/testing/playwright/pages, checked against the
- * 2.40 editor): the owner form, the credential modal, the node creator, the canvas and the node
+ * 2.41 editor): the owner form, the credential modal, the node creator, the canvas and the node
  * details view (NDV). Every wait is bounded by the page's default timeout; none sleeps.
  */
 import { mkdirSync } from 'node:fs';
@@ -220,6 +220,20 @@ export class N8nEditor {
 
 	get outputPanel(): Locator {
 		return this.ndv.getByTestId('output-panel');
+	}
+
+	/**
+	 * The output panel's Binary view, then "View" on the file in binary property `property` of
+	 * the first item: n8n's binary viewer, as a user opens it. Resolves with the viewer's window.
+	 */
+	async openBinaryViewer(property: string): Promise<Locator> {
+		await this.outputPanel.getByTestId('radio-button-binary').click();
+		const card = this.outputPanel.getByTestId('ndv-binary-data_0').filter({ hasText: property }).first();
+		await card.waitFor();
+		await card.getByTestId('ndv-view-binary-data').click();
+		const viewer = this.page.locator('.binary-data-window');
+		await viewer.waitFor();
+		return viewer;
 	}
 
 	/**

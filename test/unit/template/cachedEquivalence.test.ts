@@ -4,7 +4,7 @@
  * referenceRender for values chosen to hit what MJML treats specially.
  */
 import { compileTemplate, type CompiledTemplate } from '../../../nodes/MailshitSmtp/template';
-import { mjmlDocument, NEWSLETTER_MJML, NEWSLETTER_VALUES } from './fixtures';
+import { CACHED_TEMPLATES, mjmlDocument, NEWSLETTER_MJML, NEWSLETTER_VALUES, PER_ITEM_TEMPLATES } from './fixtures';
 import { referenceRender, withoutRandomIds } from './referenceRender';
 
 const TRICKY_VALUES = [
@@ -21,46 +21,6 @@ const TRICKY_VALUES = [
 	'a  b\n\tc',
 	'$& $1',
 	'font-family: Lato',
-];
-
-// `{{v|}}`: optional, so the empty value is a value, not a missing variable.
-const CACHED_TEMPLATES: Array<[string, string]> = [
-	['text', mjmlDocument('<mj-text>Hello {{v|}}, welcome</mj-text>')],
-	['text, variable alone', mjmlDocument('<mj-text>\n  {{v|}}\n</mj-text>')],
-	['text, raw HTML', mjmlDocument('<mj-text><p>{{{v|}}}</p></mj-text>')],
-	['button href and label', mjmlDocument('<mj-button href="{{v|}}">Go {{v|}}</mj-button>')],
-	['image src, href, alt, title', mjmlDocument('<mj-image src="https://cdn.x/{{v|}}.png" href="{{v|}}" alt="{{v|}}" title="{{v|}}" />')],
-	['mj-title and mj-preview', mjmlDocument('<mj-text>x</mj-text>', '<mj-title>{{v|}} - Shop</mj-title><mj-preview>{{v|}}</mj-preview>')],
-	[
-		'background-url, duplicated into Outlook VML',
-		'<mjml><mj-body><mj-section background-url="https://cdn.x/{{v|}}.jpg"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
-	],
-	['mso conditional in mj-raw', mjmlDocument('<mj-raw><!--[if mso]><p>{{v|}}</p><![endif]--></mj-raw><mj-text>x</mj-text>')],
-	['comment', mjmlDocument('<!-- sent to {{v|}} --><mj-text>x</mj-text>')],
-	['social element (share link built with String.replace)', mjmlDocument('<mj-social><mj-social-element name="facebook" href="{{v|}}">{{v|}}</mj-social-element></mj-social>')],
-	['navbar link', mjmlDocument('<mj-navbar base-url="https://x.io"><mj-navbar-link href="/{{v|}}">{{v|}}</mj-navbar-link></mj-navbar>')],
-	['table', mjmlDocument('<mj-table><tr><td>{{v|}}</td><td>{{{v|}}}</td></tr></mj-table>')],
-	['accordion', mjmlDocument('<mj-accordion><mj-accordion-element><mj-accordion-title>{{v|}}</mj-accordion-title><mj-accordion-text>{{v|}}</mj-accordion-text></mj-accordion-element></mj-accordion>')],
-	['carousel', mjmlDocument('<mj-carousel><mj-carousel-image src="https://cdn.x/{{v|}}.png" alt="{{v|}}" /></mj-carousel>')],
-	['mj-style CSS', mjmlDocument('<mj-text css-class="c">x</mj-text>', "<mj-style>.c div { background: url('{{v|}}'); }</mj-style>")],
-	['inline mj-style with an escaped variable', mjmlDocument('<mj-text css-class="c">x {{v|}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>')],
-	['mj-attributes default href', mjmlDocument('<mj-button>Go</mj-button>', '<mj-attributes><mj-button href="{{v|}}" /></mj-attributes>')],
-	['file-start mj-raw', '<mjml><mj-raw position="file-start">{{v|}}</mj-raw><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>'],
-];
-
-const PER_ITEM_TEMPLATES: Array<[string, string, string]> = [
-	['raw MJML between sections', '<mjml><mj-body>{{{v|}}}<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'inserts markup between <mj-body> tags'],
-	['typed attribute', mjmlDocument('<mj-text padding="{{v|10px}}">x</mj-text>'), 'is in the padding attribute of <mj-text>'],
-	['unit inside an attribute', mjmlDocument('<mj-image width="{{v|100}}px" src="a.png" />'), 'is in the width attribute of <mj-image>'],
-	['color attribute', '<mjml><mj-body><mj-section background-color="{{v|#fff}}"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'background-color attribute of <mj-section>'],
-	[
-		'css-class (MJML derives Outlook class names from each word)',
-		'<mjml><mj-body><mj-section><mj-column css-class="{{v|}}"><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
-		'css-class attribute of <mj-column>',
-	],
-	['font-family (decides the web fonts)', mjmlDocument('<mj-text font-family="{{v|Lato}}">x</mj-text>'), 'font-family attribute'],
-	['inside mj-html-attributes', mjmlDocument('<mj-text css-class="c">x</mj-text>', '<mj-html-attributes><mj-selector path=".c div"><mj-html-attribute name="data-v">{{v|}}</mj-html-attribute></mj-selector></mj-html-attributes>'), 'inside <mj-html-attributes>'],
-	['raw value with inline mj-style', mjmlDocument('<mj-text css-class="c">{{{v|}}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>'), 're-serialise the whole document'],
 ];
 
 async function expectSameAsReference(template: CompiledTemplate, mjml: string, values: Record<string, unknown>): Promise<void> {
@@ -138,7 +98,7 @@ describe('per-item compiles are shared by identical items', () => {
 		expect(htmls[0]).toBe(htmls[2]);
 		expect(htmls[0]).not.toBe(htmls[1]);
 		// 1 at preparation + one per distinct value.
-		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5 });
+		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5, structures: 1 });
 	});
 });
 
@@ -150,5 +110,56 @@ describe('the newsletter', () => {
 		const template = await compileTemplate({ format: 'mjml', body: NEWSLETTER_MJML });
 		await expectSameAsReference(template, NEWSLETTER_MJML, values);
 		expect(template.stats.perItemRenders).toBe(0);
+	});
+});
+
+describe('templates with sections: each structure compiled once, filled per item, equals fill-then-compile', () => {
+	const ROW_PARTIAL = { name: 'row', content: '<tr><td>{{@number}}</td><td>{{title}}</td><td style="text-align:right">{{price|}}</td></tr>' };
+	const SECTIONED_TEMPLATES: Array<[string, string]> = [
+		[
+			'a list of MJML sections, with loop variables and a link per element',
+			`<mjml><mj-body>{{#each lines}}<mj-section padding="{{#if @first}}20px{{else}}0{{/if}} 0"><mj-column><mj-text>{{@number}}. {{title}}{{#if @last}} (last){{/if}}</mj-text><mj-button href="https://shop.example.com/p?id={{sku}}">View {{title}}</mj-button></mj-column></mj-section>{{else}}<mj-section><mj-column><mj-text>No lines</mj-text></mj-column></mj-section>{{/each}}</mj-body></mjml>`,
+		],
+		['table rows from a partial', mjmlDocument('<mj-table>{{#each lines}}{{> row}}{{/each}}</mj-table><mj-text>Total {{total|}}</mj-text>')],
+		['list items inside mj-text', mjmlDocument('<mj-text><ul>{{#each lines}}<li>{{title}}{{#unless @last}},{{/unless}}</li>{{/each}}</ul></mj-text>')],
+		[
+			'columns repeated inside one section',
+			'<mjml><mj-body><mj-section>{{#each lines}}<mj-column><mj-image src="https://cdn.example.com/{{sku}}.png" alt="{{title}}" /><mj-text>{{title}}</mj-text></mj-column>{{/each}}</mj-section></mj-body></mjml>',
+		],
+		[
+			'a branch that changes a typed attribute and the blocks shown',
+			`<mjml><mj-body><mj-section background-color="{{#if vip}}#ffd700{{else}}#ffffff{{/if}}"><mj-column>{{#if vip}}<mj-text font-weight="bold">VIP {{title}}</mj-text>{{else}}<mj-text>{{title}}</mj-text>{{/if}}{{#unless lines}}<mj-text>empty</mj-text>{{/unless}}</mj-column></mj-section></mj-body></mjml>`,
+		],
+	];
+
+	const titles = ['Ada', 'x & y <b>z</b>', ' padded ', '', 'true', '$& $1', `a&b=c"d<e>'f#g`, 'émoji 🎉'];
+	const lines = (count: number, offset: number) =>
+		Array.from({ length: count }, (_, i) => ({ title: titles[(offset + i) % titles.length] || 'x', sku: titles[(offset + i + 3) % titles.length] || 'none', price: `${i}.90` }));
+	const ITEMS = [0, 1, 2, 3, 2, 1, 3, 0, 2].map((count, n) => ({ lines: lines(count, n), vip: n % 2 === 0, title: titles[n % titles.length] || 'x', total: `€ ${n}` }));
+
+	describe.each(SECTIONED_TEMPLATES)('%s', (_name, mjml) => {
+		let template: CompiledTemplate;
+		beforeAll(async () => {
+			template = await compileTemplate({ format: 'mjml', body: mjml, partials: [ROW_PARTIAL] });
+		});
+
+		it.each(ITEMS.map((values, n) => [n, values] as const))('item %i', async (_n, values) => {
+			const reference = await referenceRender(mjml, values, [ROW_PARTIAL]).then(withoutRandomIds, (error: Error) => `error: ${error.message}`);
+			const rendered = await template.render(values).then(
+				(email) => withoutRandomIds(email.html ?? ''),
+				(error: Error) => `error: ${error.message}`,
+			);
+			if (reference.startsWith('error:')) expect(rendered.startsWith('error:')).toBe(true);
+			else expect(rendered).toBe(reference);
+		});
+
+		it('compiled at most once per distinct structure, plus items whose values need their own compile', () => {
+			const { compiles, structures, perItemRenders, cachedRenders } = template.stats;
+			expect(template.sectioned).toBe(true);
+			expect(structures).toBeLessThanOrEqual(new Set(ITEMS.map((item) => `${item.lines.length}/${item.vip}`)).size);
+			expect(compiles).toBeLessThanOrEqual(structures + perItemRenders);
+			expect(cachedRenders + perItemRenders).toBe(ITEMS.length);
+			expect(cachedRenders).toBeGreaterThan(0);
+		});
 	});
 });
