@@ -136,8 +136,6 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		// getSignedResumeUrl (Send and Wait) signs the execution's id into every resume link
 		executionId,
 		currentNodeExecutionIndex: 0,
-		// what getExecutionId() answers, as the execution's id does in n8n
-		executionId: 'exec-1',
 		variables: {},
 		executeWorkflow: notUsed,
 		getRunExecutionData: async () => undefined,

@@ -49,10 +49,11 @@ describe('every accepted message leaves a trace outside the execution', () => {
 		const lines = logged.filter((entry) => entry.level === 'info' && entry.message.startsWith('mailshit SMTP sent'));
 		expect(lines.map((entry) => entry.meta.messageId).sort()).toEqual([...messageIds].sort());
 		// the message alone carries it all: n8n's text log format prints no metadata
-		expect(lines[0].message).toMatch(/^mailshit SMTP sent <[^>]+> to r\d@example\.com \(execution exec-1, workflow wf-test, node "mailshit SMTP"\)$/);
+		expect(lines[0].message).toContain(`(execution ${result.executionId}, `);
+		expect(lines[0].message).toMatch(/^mailshit SMTP sent <[^>]+> to r\d@example\.com \(execution exec-[\w-]+, workflow wf-test, node "mailshit SMTP"\)$/);
 
 		const written = records(file);
-		expect(written[0]).toMatchObject({ event: 'start', executionId: 'exec-1', workflowId: 'wf-test', node: 'mailshit SMTP', pid: process.pid });
+		expect(written[0]).toMatchObject({ event: 'start', executionId: result.executionId, workflowId: 'wf-test', node: 'mailshit SMTP', pid: process.pid });
 		for (const [index, messageId] of messageIds.entries()) {
 			const mine = written.filter((record) => record.messageId === messageId);
 			expect(mine.map((record) => record.event)).toEqual(['sending', 'sent']);

@@ -183,15 +183,6 @@ export const sendOptionFields: INodeProperties[] = [
 			},
 			urlSchemesOption,
 			{
-				displayName: 'Server Restart Tolerance (Seconds)',
-				name: 'restartToleranceSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 3600 },
-				default: 60,
-				description:
-					'Once the server has accepted a message in this run, how long to keep trying when it refuses connections or does not answer them (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',
-			},
-			{
 				displayName: 'Sent Log File',
 				name: 'sentLogFile',
 				type: 'string',
@@ -199,6 +190,15 @@ export const sendOptionFields: INodeProperties[] = [
 				placeholder: '/home/node/.n8n-files/mailshit-sent.jsonl',
 				description:
 					'Append a JSON line per message to this file as the execution runs: "sending" before it goes out, then "sent", "failed" or "uncertain". Lets you re-send only what a crashed run did not send. The folder must exist and be allowed by N8N_RESTRICT_FILE_ACCESS_TO; in queue mode put it on storage every worker shares.',
+			},
+			{
+				displayName: 'Server Restart Tolerance (Seconds)',
+				name: 'restartToleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: 60,
+				description:
+					'Once the server has accepted a message in this run, how long to keep trying when it refuses connections or does not answer them (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',
 			},
 			{
 				displayName: 'Validation Rules',
