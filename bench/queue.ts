@@ -138,7 +138,8 @@ async function benchQueueMode(workDir: string, tarball: string, postgres: Privat
 	const cluster = await startQueueCluster({ install, tarball, workDir, redis, postgres, workers: WORKER_COUNT, concurrency: WORKER_CONCURRENCY, log });
 	try {
 		const target = { baseUrl: cluster.main.baseUrl, ...(await prepareWorkflow(cluster.main.baseUrl, sink)), pgids: [cluster.main.process.pid, ...cluster.workers.map((worker) => worker.process.pid)] };
-		return measureRuns('queue', target, sink);
+		// awaited here: the finally below must not stop the cluster under the runs
+		return await measureRuns('queue', target, sink);
 	} finally {
 		await cluster.stop();
 		await redis.stop();
@@ -161,7 +162,8 @@ async function benchRegular(workDir: string, tarball: string, postgres: PrivateP
 	const server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'regular.log'), extraEnv: database });
 	try {
 		const target = { baseUrl: server.baseUrl, ...(await prepareWorkflow(server.baseUrl, sink)), pgids: [server.process.pid] };
-		return measureRuns('regular', target, sink);
+		// awaited here: the finally below must not stop n8n under the runs
+		return await measureRuns('regular', target, sink);
 	} finally {
 		await server.stop();
 	}
