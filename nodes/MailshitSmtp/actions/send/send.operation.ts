@@ -19,6 +19,7 @@ import { configurationError, deliveryError, itemValidationError, resultItems, st
 import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
 import { emailFiles } from '../../helpers/emailFiles';
+import { withSentLog } from '../../helpers/sentLog';
 import { describeWhatWentOut, type SentItem } from './batchReport';
 import { composeMessage } from './composeMessage';
 import { readDeliveryOptions, type DeliveryOptionValues } from './deliverySettings';
@@ -174,7 +175,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent: SentItem[] = [];
 	const uncertain: number[] = [];
 	const { resendUncertain } = delivery.value;
-	const sender = createPooledSender(settings, delivery.value);
+	const sender = await withSentLog(this, createPooledSender(settings, delivery.value));
 
 	const sendItem = async (index: number, stop: (halt: Halt) => void): Promise<INodeExecutionData> => {
 		const planned = plans[index]!;
