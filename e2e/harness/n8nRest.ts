@@ -16,6 +16,11 @@
  * - OAuth2:      GET /rest/oauth2-credential/auth?id=… -> the authorization URL (a string); the
  *                identity provider sends the browser to n8n's callback, which needs the session
  *                cookie in 2.x (not the browser-id header: n8n skips that check for the callback)
+	}
+
+ * - create:      POST /rest/workflows {id?, name, nodes, connections, settings} -> {id, versionId}
+ * - publish:     POST /rest/workflows/:id/activate {versionId} (2.x; its production webhooks go live)
+ * - executions:  GET /rest/executions?filter={"workflowId":…}&limit=N -> {count, results}
  *
  * Every response is `{data: …}`. The session is n8n's `n8n-auth` cookie; its JWT is bound to the
  * `browser-id` header given at login, so every request sends the same one, as the editor does.
@@ -127,7 +132,7 @@ export class N8nRestClient {
 		return started.executionId;
 	}
 
-	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean; stoppedAt?: string }> {
+	async getExecution(id: string): Promise<ExecutionSummary & { data?: string }> {
 		return this.request('GET', `/executions/${id}`);
 	}
 
@@ -158,8 +163,40 @@ export class N8nRestClient {
 		return { status: response.status, text: await response.text() };
 	}
 
+	async createWorkflow(workflow: object): Promise<WorkflowSummary & { versionId: string }> {
+		return this.request('POST', '/workflows', workflow);
+	}
+
+	/** 2.x's Publish: the workflow's current version becomes the active one. */
+	async activateWorkflow(id: string, versionId: string): Promise<void> {
+		await this.request('POST', `/workflows/${id}/activate`, { versionId });
+	}
+
+	/** Every execution of a workflow, newest first (n8n pages them by 100 at most). */
+	async listExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const all: ExecutionSummary[] = [];
+		for (let pages = 0; pages < 100; pages++) {
+			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+			all.push(...page.results);
+			if (page.results.length < 100) break;
+		}
+		return all;
+	}
+
 	/** The editor's Stop on a running execution: POST /rest/executions/:id/stop (both majors). */
 	async stopExecution(id: string): Promise<{ status?: string }> {
 		return this.request('POST', `/executions/${id}/stop`);
 	}
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	finished: boolean;
+	mode?: string;
+	workflowId?: string;
+	startedAt?: string;
+	stoppedAt?: string;
 }
