@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { dkimFields } from './dkim.fields';
 import { PROVIDER_PRESETS } from './providers';
 
 /** Host and port are typed by the user only for these providers; the others have a fixed endpoint. */
@@ -173,5 +174,6 @@ export class MailshitSmtpApi implements ICredentialType {
 			default: 10,
 			description: 'How long to wait to connect, for the greeting, and for each reply',
 		},
+		...dkimFields,
 	];
 }

@@ -1,8 +1,9 @@
 import { ConfigurationError } from '../shared/configurationError';
 import { providerPreset, type ProviderId, type StartTlsPolicy } from '../../../credentials/providers';
+import { readSenderDomainSettings, type SenderDomainSettings } from './dkim/dkimSettings';
 
 /** The credential after presets are applied and every field is typed and checked. */
-export interface SmtpSettings {
+export interface SmtpSettings extends SenderDomainSettings {
 	provider: ProviderId;
 	host: string;
 	port: number;
@@ -66,7 +67,7 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
 	const endpoint = preset.endpoint ?? typedEndpoint(provider, data);
 
-	const settings: SmtpSettings = {
+	const settings: ConnectionSettings = {
 		provider,
 		...endpoint,
 		// the user name is an identity: trimming it is safe; the password is used byte for byte
@@ -81,10 +82,13 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 		timeoutSeconds: numberOr(data.connectionTimeout, 10),
 	};
 	checkSettings(settings);
-	return settings;
+	// read after the connection fields, so a credential reports its problems in form order
+	return { ...settings, ...readSenderDomainSettings(data) };
 }
 
-function checkSettings(settings: SmtpSettings): void {
+type ConnectionSettings = Omit<SmtpSettings, keyof SenderDomainSettings>;
+
+function checkSettings(settings: ConnectionSettings): void {
 	if (!settings.host) {
 		throw new ConfigurationError('SMTP Host is empty: enter the server name, e.g. smtp.example.com', 'SMTP Host');
 	}

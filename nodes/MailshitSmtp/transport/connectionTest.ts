@@ -6,6 +6,7 @@ import { port25Warning } from '../smtp/errorHints';
 import { smtpTransportOptions } from './smtpOptions';
 import { endpointLabel, type SmtpSettings } from '../smtp/settings';
 import { redactSecrets, secretForms } from '../smtp/redactSecrets';
+import { senderDomainFindings } from './senderDnsCheck';
 
 /** The sentence for a reached server, or the failure whose hint is the sentence for the user. */
 export type ConnectionTestResult = Result<string, SmtpFailure>;
@@ -146,7 +147,8 @@ function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): st
 
 /**
  * The credential test: connect, upgrade TLS as configured, EHLO, AUTH, probe the envelope, QUIT —
- * with exactly the options sending uses. Resolves with one sentence; never throws.
+ * with exactly the options sending uses — then the sender domain's DKIM, SPF and DMARC records.
+ * Resolves with one sentence, and one more per DNS finding; never throws.
  */
 export async function testSmtpConnection(settings: SmtpSettings): Promise<ConnectionTestResult> {
 	const connection = new SMTPConnection(smtpTransportOptions(settings));
@@ -166,7 +168,8 @@ export async function testSmtpConnection(settings: SmtpSettings): Promise<Connec
 		await probeEnvelope(connection, settings.fromEmail);
 		const message = redactSecrets(describeSuccess(settings, connection), secrets);
 		connection.quit();
-		return ok(message);
+		// only once the server said yes: DNS findings are warnings after the OK, never the failure
+		return ok([message, ...(await senderDomainFindings(settings))].join(' '));
 	} catch (error) {
 		let failure = classifySmtpError(error, settings);
 		if (failure.hintId === 'greetingTimeout' && !settings.secure && (await speaksImplicitTls(settings))) {

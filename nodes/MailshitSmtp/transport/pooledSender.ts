@@ -2,6 +2,7 @@ import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from '
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
 import { classifyDeliveryFailure, retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { fail, ok, type Result } from '../shared/result';
+import { signEveryMessage } from './dkimSigning';
 import { createRateLimiter } from './rateLimiter';
 import { smtpTransportOptions } from './smtpOptions';
 import type { SmtpSettings } from '../smtp/settings';
@@ -44,6 +45,8 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 	/** Message-IDs whose current attempt has had its whole body written to the connection. */
 	const written = new Set<string>();
 	let closed = false;
+	// before the marker below, so the marker sees the signed message
+	if (settings.dkim) signEveryMessage(transport, settings.dkim);
 
 	// nodemailer's "stream" plugin step sees the compiled message. Its final stream ends (on the
 	// readable side) only once the SMTP connection has read every byte — which it starts doing
