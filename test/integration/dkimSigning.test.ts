@@ -102,3 +102,57 @@ describe.each(CASES)('DKIM $algorithm: every message carries a signature a verif
 		expect(await verifyDkim(Buffer.from(altered, 'latin1'), dns.address)).toEqual([expect.objectContaining({ ...verdict, signingDomain: DOMAIN })]);
 	});
 });
+
+describe('Send with DKIM: settings that cannot sign stop the node, a From that does not align is a warning', () => {
+	it('a public key pasted as the private key stops the node before anything is sent, even with Continue On Fail', async () => {
+		const sink = await startSink();
+		const credential = smtpCredential(sink.port, { ...dkimCredentialFields(DOMAIN, 'ed', KEYS.ed25519), dkimPrivateKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----' });
+		const result = await runMailshitNode({
+			items: jsonItems([{ email: 'ada@example.com' }]),
+			credential,
+			parameters: { operation: 'send', toEmail: '={{ $json.email }}', subject: 'x', templateFormat: 'text', template: 'Hi' },
+			onError: 'continueRegularOutput',
+		});
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'DKIM Private Key holds a public key or certificate: paste the private key (-----BEGIN PRIVATE KEY-----); the public key goes into DNS',
+			description: 'Field: credential: DKIM Private Key',
+		});
+		expect(sink.stats.connections).toBe(0);
+	});
+
+	it('items sent From a domain the signature does not align with are sent, signed, and reported in one warning per domain', async () => {
+		const sink = await startSink();
+		const credential = smtpCredential(sink.port, { fromEmail: `news@${DOMAIN}`, ...dkimCredentialFields(DOMAIN, 'ed', KEYS.ed25519) });
+		const items = jsonItems([
+			{ email: 'a@example.com' },
+			{ email: 'b@example.com', from: 'sales@other.test' },
+			{ email: 'c@example.com', from: 'support@other.test' },
+			{ email: 'd@example.com', from: `team@mail.${DOMAIN}` },
+		]);
+		const run = await runMailshitNode({
+			items,
+			credential,
+			parameters: { operation: 'send', toEmail: '={{ $json.email }}', addressing: { fromEmail: `={{ $json.from ?? "" }}` }, subject: 'x', templateFormat: 'text', template: 'Hi' },
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.main.map((item) => item.json.type)).toEqual(['sent', 'sent', 'sent', 'sent']);
+		expect(run.hints).toEqual([
+			{
+				type: 'warning',
+				location: 'outputPane',
+				message: `DKIM signs for ${DOMAIN} but the From of 2 items is at other.test, so DMARC treats the mail as unsigned: send from an address at ${DOMAIN}, or set DKIM Domain to other.test and publish its key there.`,
+			},
+		]);
+		const messages = await sink.waitForMessages(4);
+		const verdicts = await Promise.all(messages.map(async (message) => [message.envelope.from, (await verifyDkim(message.raw, dns.address))[0]] as const));
+		expect(new Map(verdicts)).toEqual(
+			new Map([
+				[`news@${DOMAIN}`, expect.objectContaining({ result: 'pass', aligned: DOMAIN })],
+				['sales@other.test', expect.objectContaining({ result: 'pass', aligned: false })],
+				['support@other.test', expect.objectContaining({ result: 'pass', aligned: false })],
+				[`team@mail.${DOMAIN}`, expect.objectContaining({ result: 'pass', aligned: DOMAIN })],
+			]),
+		);
+	});
+});

@@ -11,7 +11,7 @@ import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import { createDomainChecker, readDnsOptions } from '../../verification';
-import { templateHints } from '../../helpers/executionHints';
+import { dkimAlignmentHints, templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
@@ -108,6 +108,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!plan.ok && !continueOnFail) throw itemValidationError(node, index, plan.failure);
 		plans.push(plan);
 	}
+	const fromAddresses = plans.flatMap((plan) => (plan?.ok ? [plan.value.addressing.from.address] : []));
+	const alignmentHints = dkimAlignmentHints(settings.dkim, fromAddresses);
 
 	const sender = createPooledSender(settings, delivery);
 	try {
@@ -140,7 +142,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return resultItem(index, failed);
 		});
 		const output = await results;
-		this.addExecutionHints(...templateHints(planContext.templates.compiled));
+		this.addExecutionHints(...templateHints(planContext.templates.compiled), ...alignmentHints);
 		return [output];
 	} finally {
 		sender.close();

@@ -68,7 +68,7 @@ function lastField(fields: HeaderField[], name: string): HeaderField | undefined
  * The header data to sign, and the `h=` list: per listed name, the last instance of that field
  * (RFC 6376 §5.4.2 signs from the bottom up), as nodemailer selects them.
  */
-function signedHeaders(fields: HeaderField[]): { data: string; names: string } {
+function signedHeaders(fields: HeaderField[]): { data: string; names: string[] } {
 	const data: string[] = [];
 	const names: string[] = [];
 	for (const name of SIGNED_HEADER_FIELDS.toLowerCase().split(':')) {
@@ -77,12 +77,23 @@ function signedHeaders(fields: HeaderField[]): { data: string; names: string } {
 		names.push(name);
 		data.push(`${relaxedHeader(name, field.raw.slice(field.raw.indexOf(':') + 1))}\r\n`);
 	}
-	return { data: data.join(''), names: names.join(':') };
+	return { data: data.join(''), names };
 }
 
 /** Splits a base64 value into folded lines (FWS is allowed inside b=, RFC 6376 §3.5). */
 function foldBase64(value: string): string {
 	return value.replace(/.{72}(?=.)/g, '$&\r\n\t');
+}
+
+/** Folds the h= list after a colon before a line passes 70 characters (FWS is allowed around its colons). */
+function foldFieldNames(names: string[]): string {
+	const lines = [''];
+	for (const name of names) {
+		const line = lines[lines.length - 1];
+		if (line && line.length + name.length > 66) lines.push(name);
+		else lines[lines.length - 1] = line ? `${line}:${name}` : name;
+	}
+	return lines.join(':\r\n\t');
 }
 
 /** The `DKIM-Signature: …` field (no trailing CRLF) to put in front of `message`. */
@@ -93,7 +104,7 @@ export function ed25519DkimSignature(message: Buffer, input: Ed25519SigningInput
 	const body = headerEnd ? text.slice(headerEnd.index + headerEnd[0].length) : '';
 	const bodyHash = createHash('sha256').update(relaxedBody(body), 'latin1').digest('base64');
 	const signed = signedHeaders(headerFields(header));
-	const tags = ['v=1', 'a=ed25519-sha256', 'c=relaxed/relaxed', `d=${input.domain}`, `s=${input.selector}`, 'q=dns/txt', `bh=${bodyHash}`, `h=${signed.names}`];
+	const tags = ['v=1', 'a=ed25519-sha256', 'c=relaxed/relaxed', `d=${input.domain}`, `s=${input.selector}`, 'q=dns/txt', `bh=${bodyHash}`, `h=${foldFieldNames(signed.names)}`];
 	const unsigned = `DKIM-Signature: ${tags.join(';\r\n\t')};\r\n\tb=`;
 	// the signature covers its own field with an empty b=, canonicalized like the rest, last and without CRLF
 	const data = signed.data + relaxedHeader('dkim-signature', unsigned.slice('DKIM-Signature:'.length));

@@ -97,13 +97,16 @@ export function parseDmarcRecord(record: string): Result<DmarcRecord, string> {
 }
 
 /**
- * Where a receiver looks for the DMARC record of `domain`, most specific first: the domain, then
- * each parent up to the one below the top-level domain (the DMARCbis tree walk, which also finds
- * the organizational domain's record that RFC 7489 falls back to). At most 8 names.
+ * Where a receiver looks for the DMARC record of `domain`, most specific first: the DMARCbis tree
+ * walk, which also finds the organizational domain's record that RFC 7489 falls back to. The
+ * domain itself, then its parents from at most 7 labels down to the one below the top-level
+ * domain: 7 names at most, however deep the domain.
  */
+const TREE_WALK_LABELS = 7;
+
 export function dmarcLookupNames(domain: string): string[] {
 	const labels = domain.split('.');
-	const names: string[] = [];
-	for (let start = 0; start < labels.length - 1 && names.length < 8; start++) names.push(`_dmarc.${labels.slice(start).join('.')}`);
+	const names = [`_dmarc.${domain}`];
+	for (let count = Math.min(labels.length - 1, TREE_WALK_LABELS); count >= 2; count--) names.push(`_dmarc.${labels.slice(-count).join('.')}`);
 	return names;
 }

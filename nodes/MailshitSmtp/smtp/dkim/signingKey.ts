@@ -27,6 +27,7 @@ export const RECOMMENDED_RSA_BITS = 2048;
 
 /** An Ed25519 SubjectPublicKeyInfo is this 12-byte prefix and the 32-byte key (RFC 8410). */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_KEY_BYTES = 32;
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -67,12 +68,11 @@ function labelProblem(label: string): string | undefined {
 	return undefined;
 }
 
-function keyTypeProblem(key: KeyObject): string | undefined {
-	const type = key.asymmetricKeyType;
+/** Why a key of this type and size cannot sign DKIM, or undefined when it can. */
+export function keyTypeProblem(type: string | undefined, rsaBits: number): string | undefined {
 	if (type === 'rsa') {
-		const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-		if (bits < MIN_RSA_BITS) return `DKIM Private Key is RSA ${bits} bits, which receivers reject (minimum ${MIN_RSA_BITS}): make a ${RECOMMENDED_RSA_BITS}-bit key`;
-		if (bits > MAX_RSA_BITS) return `DKIM Private Key is RSA ${bits} bits, more than many receivers accept (maximum ${MAX_RSA_BITS}): make a ${RECOMMENDED_RSA_BITS}-bit key`;
+		if (rsaBits < MIN_RSA_BITS) return `DKIM Private Key is RSA ${rsaBits} bits, which receivers reject (minimum ${MIN_RSA_BITS}): make a ${RECOMMENDED_RSA_BITS}-bit key`;
+		if (rsaBits > MAX_RSA_BITS) return `DKIM Private Key is RSA ${rsaBits} bits, more than many receivers accept (maximum ${MAX_RSA_BITS}): make a ${RECOMMENDED_RSA_BITS}-bit key`;
 		return undefined;
 	}
 	if (type === 'ed25519') return undefined;
@@ -90,6 +90,8 @@ export function publicKeyRecordOf(publicKey: KeyObject): string {
 /** A record's `p=` value read as a public key of the given algorithm, or undefined when it is none. */
 export function publicKeyFromRecord(algorithm: DkimAlgorithm, value: string): KeyObject | undefined {
 	const der = Buffer.from(value.replace(/\s+/g, ''), 'base64');
+	// OpenSSL reads a DER structure and ignores what follows it: the raw key's length is checked here
+	if (algorithm === 'ed25519' && der.length !== ED25519_KEY_BYTES) return undefined;
 	const attempts: Array<Parameters<typeof createPublicKey>[0]> =
 		algorithm === 'ed25519'
 			? [{ key: Buffer.concat([ED25519_SPKI_PREFIX, der]), format: 'der', type: 'spki' }]
@@ -124,12 +126,13 @@ export function readDkimSigningKey(text: string): Result<DkimSigningKey, string>
 	} catch {
 		return fail('DKIM Private Key does not parse as a private key: paste the key file again, unchanged, from -----BEGIN to -----END');
 	}
-	const typeProblem = keyTypeProblem(privateKey);
+	const rsaBits = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
+	const typeProblem = keyTypeProblem(privateKey.asymmetricKeyType, rsaBits);
 	if (typeProblem) return fail(typeProblem);
 	const algorithm = privateKey.asymmetricKeyType as DkimAlgorithm;
 	return ok({
 		algorithm,
-		bits: algorithm === 'rsa' ? privateKey.asymmetricKeyDetails!.modulusLength! : 256,
+		bits: algorithm === 'rsa' ? rsaBits : 256,
 		privateKey,
 		publicKeyRecord: publicKeyRecordOf(createPublicKey(privateKey)),
 	});
