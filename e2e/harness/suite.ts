@@ -12,6 +12,7 @@ import { closedPort, startSmtpSink, type ReceivedMessage, type SmtpSink } from '
 import { n8nInstall, type ExecuteRun, type N8nMajor } from '../n8n-versions';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from './communityPackage';
 import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, sendWorkflow } from './fixtures';
+import { DKIM_DOMAIN, DKIM_NODES, DKIM_WORKFLOW_ID, startDkimScenario, type DkimScenario } from './dkimScenario';
 import { newsletterParameters, subscriber } from '../../examples/newsletter';
 import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
@@ -51,6 +52,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let continueSink: SmtpSink;
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
+		let dkim: DkimScenario | undefined;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -74,6 +76,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			errorOutputSink = await startSmtpSink();
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
 			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink);
+			dkim = await startDkimScenario();
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
 			npmOutput = installed.npmOutput;
@@ -83,7 +86,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials(Object.values(credentials));
+			await cli.importCredentials([...Object.values(credentials), dkim.credentials.rsa, dkim.credentials.ed25519]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -99,12 +102,13 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					mailshitNode(SEND_NODE, credentials.errorOutput, newsletterParameters(), 'continueErrorOutput'),
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
+				dkim.workflow,
 			]);
 		});
 
 		afterAll(async () => {
 			await server?.stop();
-			await Promise.all(sinks.map((sink) => sink.close()));
+			await Promise.all([...sinks.map((sink) => sink.close()), dkim?.close()]);
 			if (!workDir) return;
 			if (process.env.MAILSHIT_E2E_KEEP) {
 				if (cli) writeFileSync(path.join(workDir, 'cli-transcript.log'), cli.transcriptText());
@@ -209,6 +213,19 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			expect(messages).toHaveLength(3);
 		});
 
+		test('DKIM: newsletters signed through the installed package verify as pass, RSA and Ed25519', async () => {
+			const { run } = await cli.execute(DKIM_WORKFLOW_ID);
+			expect(run.status).toBe('success');
+			const sent = await dkim!.messagesByNode();
+			for (const [algorithm, signatureAlgorithm] of [['rsa', 'rsa-sha256'], ['ed25519', 'ed25519-sha256']] as const) {
+				expect(outputOf(run, DKIM_NODES[algorithm]).map((item) => item.json.type)).toEqual(['sent', 'sent']);
+				expect(sent[algorithm]).toHaveLength(2);
+				for (const message of sent[algorithm]) {
+					expect(await dkim!.verify(message)).toEqual([expect.objectContaining({ result: 'pass', signingDomain: DKIM_DOMAIN, algorithm: signatureAlgorithm, aligned: DKIM_DOMAIN })]);
+				}
+			}
+		});
+
 		describe('`n8n start`, with the editor\u2019s REST API', () => {
 			let rest: N8nRestClient;
 
@@ -247,6 +264,16 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result).toMatchObject({ status: 'OK', message: expect.stringContaining(`Connected to 127.0.0.1:${authSink.port}`) });
 				expect(result.message).toContain(SINK_LOGIN.user);
 				expect(result.message).not.toContain(SINK_LOGIN.right);
+			});
+
+			test('credential test: DKIM and the sender domain\u2019s records, looked up at the DNS server the credential names', async () => {
+				const form = dkim!.credentials.ed25519;
+				const stored = await rest.createCredential({ name: 'Sink (DKIM, saved)', type: form.type, data: form.data });
+				const result = await rest.testCredential({ ...stored, data: form.data });
+				expect(result.status).toBe('OK');
+				expect(result.message).toContain(
+					`DKIM: every message is signed for ${DKIM_DOMAIN} with selector ed (Ed25519). DKIM record at ed._domainkey.${DKIM_DOMAIN} matches the private key. SPF record found for ${DKIM_DOMAIN}. DMARC record found at _dmarc.${DKIM_DOMAIN} (p=reject).`,
+				);
 			});
 
 			test('credential test: a closed port gets the "connection refused" hint', async () => {

@@ -116,13 +116,23 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				await editor.credentialParameter('connectionTimeout').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-custom-form-end');
 				const custom = await editor.visibleCredentialFields();
-				expect(custom).toEqual(['provider', 'host', 'port', 'secure', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout']);
+				expect(custom).toEqual(['provider', 'host', 'port', 'secure', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
+
+				// DKIM Signing shows its three fields, the private key masked like a password
+				await editor.credentialParameter('dkimSign').getByRole('switch').click();
+				await editor.credentialParameter('dkimPrivateKey').waitFor();
+				expect(await editor.visibleCredentialFields()).toEqual([...custom.slice(0, -2), 'dkimDomain', 'dkimSelector', 'dkimPrivateKey', 'checkSenderDns', 'senderDnsServers']);
+				expect(await editor.credentialParameter('dkimPrivateKey').locator('input, textarea').first().getAttribute('type')).toBe('password');
+				await editor.credentialParameter('dkimPrivateKey').scrollIntoViewIfNeeded();
+				await shots.take(editor.page, 'credential-dkim-fields');
+				await editor.credentialParameter('dkimSign').getByRole('switch').click();
+				await editor.credentialParameter('dkimPrivateKey').waitFor({ state: 'hidden' });
 
 				await editor.selectOption(editor.credentialParameter('provider'), CATCHER_PROVIDER);
 				await editor.credentialParameter('secure').waitFor({ state: 'hidden' });
 				await editor.credentialParameter('provider').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-catcher-form');
-				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'catcherHost', 'catcherPort', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout']);
+				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'catcherHost', 'catcherPort', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
 				// the catcher's own fields come prefilled with its usual endpoint
 				expect(await editor.credentialParameter('catcherHost').locator('input').inputValue()).toBe('localhost');
 				expect(await editor.credentialParameter('catcherPort').locator('input').inputValue()).toBe('1025');
@@ -131,7 +141,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				await editor.selectOption(editor.credentialParameter('provider'), 'Gmail / Google Workspace');
 				await editor.credentialParameter('catcherHost').waitFor({ state: 'hidden' });
 				await shots.take(editor.page, 'credential-gmail-form');
-				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'clientHostName', 'connectionTimeout']);
+				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
 				expect(await editor.credentialModal.innerText()).toContain('App Password');
 				await editor.closeCredentialModal();
 			});
