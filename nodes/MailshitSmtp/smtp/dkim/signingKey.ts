@@ -32,6 +32,9 @@ const ED25519_KEY_BYTES = 32;
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
 
+const ENCRYPTED_KEY =
+	'DKIM Private Key is encrypted with a passphrase, which nothing can type in while sending: store it without one (openssl pkey -in key.pem -out key-plain.pem)';
+
 /**
  * The PEM as node can read it, whatever a form did to it: a browser's single-line field drops the
  * line breaks, an environment variable carries them as the two characters `\n`, and a copy from a
@@ -52,9 +55,6 @@ function normalizePem(text: string): Result<{ label: string; pem: string }, stri
 	if (!BASE64_BODY.test(body)) return fail('DKIM Private Key is damaged: its PEM body is not base64; paste the key file again, unchanged');
 	return ok({ label, pem: `-----BEGIN ${label}-----\n${body.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END ${label}-----\n` });
 }
-
-const ENCRYPTED_KEY =
-	'DKIM Private Key is encrypted with a passphrase, which nothing can type in while sending: store it without one (openssl pkey -in key.pem -out key-plain.pem)';
 
 function labelProblem(label: string): string | undefined {
 	if (label.includes('ENCRYPTED')) return ENCRYPTED_KEY;
