@@ -119,13 +119,13 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(custom).toEqual(['provider', 'host', 'port', 'secure', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
 
 				// DKIM Signing shows its three fields, the private key masked like a password
-				await editor.credentialParameter('dkimSign').getByRole('switch').click();
+				await editor.toggleCredentialSwitch('dkimSign');
 				await editor.credentialParameter('dkimPrivateKey').waitFor();
 				expect(await editor.visibleCredentialFields()).toEqual([...custom.slice(0, -2), 'dkimDomain', 'dkimSelector', 'dkimPrivateKey', 'checkSenderDns', 'senderDnsServers']);
 				expect(await editor.credentialParameter('dkimPrivateKey').locator('input, textarea').first().getAttribute('type')).toBe('password');
 				await editor.credentialParameter('dkimPrivateKey').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-dkim-fields');
-				await editor.credentialParameter('dkimSign').getByRole('switch').click();
+				await editor.toggleCredentialSwitch('dkimSign');
 				await editor.credentialParameter('dkimPrivateKey').waitFor({ state: 'hidden' });
 
 				await editor.selectOption(editor.credentialParameter('provider'), CATCHER_PROVIDER);

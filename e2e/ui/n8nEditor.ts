@@ -107,6 +107,11 @@ export class N8nEditor {
 		}
 	}
 
+	/** Flips a boolean field as a user does, on its switch (the checkbox inside it is visually hidden). */
+	async toggleCredentialSwitch(name: string): Promise<void> {
+		await this.credentialParameter(name).locator('.el-switch').click();
+	}
+
 	/** Picks an option of an n8n select: an `options` parameter, or a node's credential (its option also names the type). */
 	async selectOption(input: Locator, option: string): Promise<void> {
 		await input.click();
