@@ -3,6 +3,7 @@
 // The codex source sits in nodes/<Node>/codex/, not beside <Node>.node.ts as in n8n's own repo:
 // an extensionless import of "./<Node>.node" would otherwise resolve to the .json file under
 // Node's resolver order (.js, .json, then .ts for tsx), breaking the demo and bench scripts.
+const { rmSync } = require('node:fs');
 const path = require('node:path');
 const { src, dest, parallel } = require('gulp');
 
@@ -20,4 +21,12 @@ function copyCodex() {
 	);
 }
 
+// `npm run build` starts here: a module deleted from the sources must not live on in dist/ (and in the
+// tarball). A script of its own would not do: the repo's .npmrc (ignore-scripts) skips `prebuild`.
+function clean(done) {
+	rmSync('dist', { recursive: true, force: true });
+	done();
+}
+
+exports.clean = clean;
 exports['build:icons'] = parallel(copyIcons, copyCodex);

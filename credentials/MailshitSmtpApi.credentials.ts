@@ -70,7 +70,7 @@ export class MailshitSmtpApi implements ICredentialType {
 			name: 'catcherPort',
 			type: 'number',
 			default: 1025,
-			description: 'Mailpit, Mailhog and Mailcatcher listen on 1025 by default',
+			description: 'MailDev, Mailpit, Mailhog and MailCatcher listen on 1025 by default',
 			displayOptions: { show: { provider: ['localCatcher'] } },
 		},
 		{
@@ -113,7 +113,7 @@ export class MailshitSmtpApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'you@example.com',
-			description: 'Leave Username and Password empty for servers without login (Mailpit, Mailhog, local relays)',
+			description: 'Leave Username and Password empty for servers without login (MailDev, Mailpit, Mailhog, local relays)',
 		},
 		{
 			displayName: 'Password',

@@ -54,7 +54,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 	},
 	{
 		id: 'localCatcher',
-		label: 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)',
+		label: 'Local Mail Catcher (MailDev, Mailpit, Mailhog)',
 		guidance:
 			'A test inbox that catches every message: localhost:1025 without a username or password. If n8n runs in Docker, use the catcher\'s service name as host (e.g. mailpit), not localhost.',
 	},

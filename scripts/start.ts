@@ -1,5 +1,5 @@
 /**
- * `npm start`: a real n8n with this package, and a local mail catcher to send to.
+ * `npm start`: a real n8n with this package, and a local mail catcher (MailDev) to send to.
  *
  *   npm start                      n8n 2.x (Node 24, installed on first run)
  *   npm start -- --n8n 1           n8n 1.x (the system Node 20)
@@ -9,8 +9,8 @@
  *
  * Every start builds and packs the working tree and installs the tarball into the instance's
  * user folder the way Settings > Community Nodes does, so n8n runs the code you just changed.
- * On the first start it creates the owner account, the credential "Local mail catcher" and an
- * example workflow. Ctrl-C stops n8n and the catcher.
+ * On the first start it creates the owner account, the credential "Local mail catcher" and the
+ * ready workflows (readyWorkflows below). Ctrl-C stops n8n and the catcher.
  *
  * Where things live: ~/.cache/n8n-nodes-mailshit/dev/n8n-<major>/ (user/ is N8N_USER_FOLDER,
  * n8n.log its log), one folder per major because their databases differ.
@@ -19,16 +19,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAndPack, installCommunityPackage, PACKAGE_NAME } from '../e2e/harness/communityPackage';
-import { codeNode, localCatcherCredential, mailshitNode, sendWorkflow } from '../e2e/harness/fixtures';
+import { codeNode, localCatcherCredential, mailshitNode, sendWorkflow, type WorkflowFixture } from '../e2e/harness/fixtures';
 import { newsletterParameters, subscriber } from '../examples/newsletter';
-import { N8nCli } from '../e2e/harness/n8nCli';
+import { N8nCli, type CredentialImport } from '../e2e/harness/n8nCli';
 import { N8nRestClient } from '../e2e/harness/n8nRest';
 import { startN8nServer, type N8nServer } from '../e2e/harness/n8nServer';
 import { lastLines, portInUse } from '../e2e/harness/processes';
 import { abortInstalls, ensureN8nInstalled } from '../e2e/install-n8n';
 import { cacheRoot, n8nInstall, type N8nMajor } from '../e2e/n8n-versions';
 import { CATCHER_CREDENTIAL, CATCHER_HTTP_PORT, CATCHER_SMTP_PORT, DEMO_OWNER, EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME } from './lib/devDefaults';
-import { PortTakenError, startMailCatcher, type MailCatcher } from './lib/mailCatcher';
+import { PortTakenError, startMailDev, type MailCatcher } from './lib/mailDev';
 
 interface Options {
 	major: N8nMajor;
@@ -70,20 +70,20 @@ async function firstFreePort(from: number): Promise<number> {
 	throw new Error(`no free port in ${from}..${from + 49}`);
 }
 
-/** The demo data of the first start: the catcher's credential and an example workflow. */
-async function seedInstance(cli: N8nCli, smtpPort: number): Promise<void> {
-	const credential = localCatcherCredential(CATCHER_CREDENTIAL.id, CATCHER_CREDENTIAL.name, smtpPort, DEMO_OWNER.email);
+/** What a Ctrl-C or a failure must stop, whenever it comes. */
+const running: { catcher?: MailCatcher; server?: N8nServer } = {};
+
+/** The workflows a first start creates, each ready to run against the catcher. A new one goes here. */
+function readyWorkflows(credential: CredentialImport): WorkflowFixture[] {
 	const subscribers = [
 		subscriber(1, { first_name: 'Ada', email: 'ada@example.com', company: 'Analytical Engines Ltd', plan: 'Pro' }),
 		subscriber(2, { first_name: 'Grace', email: 'grace@example.com', company: 'Cobol & Sons', plan: 'Team' }),
 		// codeNode writes the rows as JSON, which drops the undefined first name: the template says "friend"
 		subscriber(3, { email: 'anonymous@example.com', company: 'Nameless Inc.', plan: 'Free', first_name: undefined }),
 	];
-	await cli.importCredentials([credential]);
-	await cli.importWorkflows([
-		sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters())),
-	]);
+	return [sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters()))];
 }
+
 
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
@@ -94,8 +94,6 @@ async function main(): Promise<void> {
 	const smtpPort = Number(process.env.MAILSHIT_CATCHER_SMTP_PORT || CATCHER_SMTP_PORT);
 	const httpPort = Number(process.env.MAILSHIT_CATCHER_HTTP_PORT || CATCHER_HTTP_PORT);
 
-	// what a Ctrl-C must stop, whenever it comes
-	const running: { catcher?: MailCatcher; server?: N8nServer } = {};
 	let stopping = false;
 	const shutdown = async (code: number, why: string) => {
 		if (stopping) return;
@@ -112,13 +110,14 @@ async function main(): Promise<void> {
 
 	console.log(`mailshit dev environment: n8n ${install.version} with ${PACKAGE_NAME} from ${path.resolve(__dirname, '..')}\n`);
 
-	step(`mail catcher: SMTP on 127.0.0.1:${smtpPort}`);
+	step(`mail catcher: MailDev, SMTP on 127.0.0.1:${smtpPort}`);
 	try {
-		running.catcher = await startMailCatcher({ smtpPort, httpPort });
+		// the inbox prefers its usual port, and takes any free one when that is busy
+		running.catcher = await startMailDev({ smtpPort, webPort: (await portInUse(httpPort)) ? 0 : httpPort });
 	} catch (error) {
 		if (error instanceof PortTakenError && error.port === smtpPort) {
 			console.error(
-				`\nSMTP port ${smtpPort} is already in use: another mail catcher (Mailpit, Mailhog, MailCatcher) or an` +
+				`\nSMTP port ${smtpPort} is already in use: another mail catcher (MailDev, Mailpit, Mailhog) or an` +
 					` \`npm start\` in another terminal may be running. Stop it and try again.`,
 			);
 			process.exit(1);
@@ -126,7 +125,7 @@ async function main(): Promise<void> {
 		throw error;
 	}
 	const catcher = running.catcher;
-	catcher.onMessage((m) => step(`inbox: "${m.subject}" for ${m.envelope.to.join(', ')}`));
+	catcher.onMessage((m) => step(`inbox: "${m.subject}" for ${m.to.join(', ')}`));
 
 	step(install.installed ? `n8n ${install.version}: installed` : `n8n ${install.version}: first run, installing (several minutes, once) into ${install.dir}`);
 	await ensureN8nInstalled([options.major], { log: (line) => step(line) });
@@ -145,11 +144,15 @@ async function main(): Promise<void> {
 	step(`${PACKAGE_NAME}: installing ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes')} (as Community Nodes does)`);
 	const pkg = await installCommunityPackage(tarball, userFolder, cli.env());
 
+	const credential = localCatcherCredential(CATCHER_CREDENTIAL.id, CATCHER_CREDENTIAL.name, smtpPort, DEMO_OWNER.email);
+	const workflows = readyWorkflows(credential);
 	const seededFile = path.join(home, 'seeded.json');
 	if (!existsSync(seededFile)) {
-		step(`first start: creating the credential "${CATCHER_CREDENTIAL.name}" and the example workflow`);
-		await seedInstance(cli, smtpPort);
-		writeFileSync(seededFile, `${JSON.stringify({ credential: CATCHER_CREDENTIAL.id, workflow: EXAMPLE_WORKFLOW_ID, n8n: installed.version, at: new Date().toISOString() }, null, 2)}\n`);
+		step(`first start: creating the credential "${CATCHER_CREDENTIAL.name}" and the example workflow${workflows.length > 1 ? 's' : ''}`);
+		await cli.importCredentials([credential]);
+		await cli.importWorkflows(workflows);
+		const seeded = { credential: credential.id, workflows: workflows.map((w) => w.id), n8n: installed.version, at: new Date().toISOString() };
+		writeFileSync(seededFile, `${JSON.stringify(seeded, null, 2)}\n`);
 	}
 
 	const port = options.port ?? (await firstFreePort(5678));
@@ -184,8 +187,8 @@ async function main(): Promise<void> {
   Mail inbox    ${catcher.inboxUrl}
   SMTP catcher  127.0.0.1:${catcher.smtpPort} (credential "${CATCHER_CREDENTIAL.name}")
 
-  Try it: open ${server.baseUrl}/workflow/${EXAMPLE_WORKFLOW_ID}
-  ("${EXAMPLE_WORKFLOW_NAME}"), click "Execute workflow", then open the inbox.
+  Try it: open a workflow, click "Execute workflow", then open the inbox.
+${workflows.map((w) => `  ${server.baseUrl}/workflow/${w.id}  ${w.name}`).join('\n')}
 
   n8n log       ${logFile}
   user folder   ${userFolder}
@@ -197,6 +200,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
 	console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
 	abortInstalls();
-	// the exit hook of e2e/harness/processes kills an n8n that was started
-	process.exit(1);
+	// the exit hook of e2e/harness/processes kills whatever is left
+	void Promise.allSettled([running.server?.stop(), running.catcher?.close()]).then(() => process.exit(1));
 });

@@ -1,6 +1,6 @@
 /**
  * This package as users get it: built from the working tree, `npm pack`ed, and installed into an
- * n8n user folder exactly the way n8n's Settings > Community Nodes does it (n8n 1.123 and 2.40,
+ * n8n user folder exactly the way n8n's Settings > Community Nodes does it (n8n 1.123 and 2.41,
  * CommunityPackagesService.downloadPackage): extract the tarball into
  * `<N8N_USER_FOLDER>/.n8n/nodes/node_modules/<name>`, drop devDependencies, peerDependencies and
  * optionalDependencies from its package.json, run `npm install --install-strategy=shallow

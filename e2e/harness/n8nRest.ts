@@ -1,5 +1,5 @@
 /**
- * The REST calls n8n's editor makes, with the same payloads (read from n8n 1.123 and 2.40:
+ * The REST calls n8n's editor makes, with the same payloads (read from n8n 1.123 and 2.41:
  * packages/cli/src/credentials/credentials.controller.ts, @n8n/api-types' DTOs, and the
  * editor's API module), so what passes here is what a user clicking in the editor gets.
  *

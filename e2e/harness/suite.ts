@@ -298,7 +298,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				const others = otherWarnings(server!.logText()).map((line) => line.slice(0, 240));
 				if (others.length) console.log(`n8n ${install.version} warnings not about ${PACKAGE_NAME} (not judged):\n${others.join('\n')}`);
 				expect(problems).toEqual([]);
-				expect(npmOutput).not.toMatch(/npm (error|ERR!)/);
+				// installed as Community Nodes installs it: not one npm warning (npm run check:pack checks a plain install too)
+				expect(npmOutput.split('\n').filter((line) => /^npm (warn|error|ERR!)/i.test(line.trim()))).toEqual([]);
 			});
 		});
 	});

@@ -1,8 +1,8 @@
 /**
  * `npm run test:ui`: the path a user takes in the n8n 2.x editor, in a real browser (Debian's
  * chromium, driven by playwright-core), against the real n8n of the e2e suite with this package
- * installed the way Settings > Community Nodes installs it, and the embedded mail catcher of
- * `npm start`: owner setup, the credential form and its test, the node found in the node panel,
+ * installed the way Settings > Community Nodes installs it, and the mail catcher of `npm start`
+ * (MailDev): owner setup, the credential form and its test, the node found in the node panel,
  * dropped after a Manual Trigger, filled in and executed; the icon in light and dark themes.
  *
  * Assertions read DOM text and what the catcher received, never pixels. Every step leaves a PNG in
@@ -11,7 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mailCatcher';
+import { startMailDev, type MailCatcher } from '../../scripts/lib/mailDev';
 import { closedPort, startSmtpSink, type SmtpSink } from '../../test/helpers/smtpSink';
 import { launchEditorBrowser, type EditorBrowser } from '../harness/browser';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from '../harness/communityPackage';
@@ -41,7 +41,7 @@ const MJML = `<mjml>
     </mj-section>
   </mj-body>
 </mjml>`;
-const CATCHER_PROVIDER = 'Local Mail Catcher (Mailpit, Mailhog, Mailcatcher)';
+const CATCHER_PROVIDER = 'Local Mail Catcher (MailDev, Mailpit, Mailhog)';
 
 const install = n8nInstall(2)!;
 
@@ -72,7 +72,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 		const userFolder = path.join(workDir, 'user');
 		mkdirSync(userFolder);
 		await installCommunityPackage(packedTarball('test:ui'), userFolder, new N8nCli(install, userFolder).env());
-		catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+		catcher = await startMailDev({ smtpPort: 0 });
 		authServer = await startSmtpSink({ auth: { user: AUTH_LOGIN.user, pass: AUTH_LOGIN.right }, authRequired: true });
 		server = await startN8nServer({ install, userFolder, logFile: path.join(workDir, 'n8n-start.log') });
 		browser = await launchEditorBrowser({ allowedOrigins: [server.baseUrl, catcher.inboxUrl] });
@@ -248,8 +248,12 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(output).toMatch(/"success":\s*true/);
 				await shots.take(editor.page, 'ndv-send-output');
 
-				const [message] = await waitUntil(() => catcher!.messages.length > 0 && catcher!.messages, 'the catcher to receive the email', 15_000);
-				expect(catcher!.messages).toHaveLength(1);
+				const emails = await waitUntil(async () => {
+					const caught = await catcher!.emails();
+					return caught.length > 0 && caught;
+				}, 'the catcher to receive the email', 15_000);
+				expect(emails).toHaveLength(1);
+				const [message] = emails;
 				expect(message.envelope).toEqual({ from: FROM, to: [TO] });
 				expect(message.subject).toBe('Hello friend from the n8n editor');
 				expect(message.html).toContain('Hi friend, this email was sent from the n8n editor.');
@@ -259,7 +263,9 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				const inbox = await browser!.context.newPage();
 				try {
 					await inbox.goto(catcher!.inboxUrl);
-					await inbox.getByText('Hello friend from the n8n editor').waitFor();
+					await inbox.getByText('Hello friend from the n8n editor').click();
+					// MailDev renders the message's HTML in a frame of its own
+					await inbox.frameLocator('iframe').getByText('Hi friend, this email was sent from the n8n editor.').waitFor();
 					await shots.take(inbox, 'catcher-inbox');
 				} finally {
 					await inbox.close();
@@ -277,7 +283,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(output).toMatch(/"text":\s*"Hi friend, this email was sent from the n8n editor\./);
 				expect(output).toMatch(/"html":\s*"<!doctype html>/i);
 				await shots.take(editor.page, 'ndv-render-output');
-				expect(catcher!.messages).toHaveLength(1); // Render sends nothing
+				expect(await catcher!.emails()).toHaveLength(1); // Render sends nothing
 			});
 		});
 	});

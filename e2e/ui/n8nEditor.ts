@@ -1,7 +1,7 @@
 /**
  * What a person does in the n8n 2.x editor, as Playwright steps on n8n's own `data-test-id`s
  * (the ones n8n's Playwright suite uses, packages/testing/playwright/pages, checked against the
- * 2.40 editor): the owner form, the credential modal, the node creator, the canvas and the node
+ * 2.41 editor): the owner form, the credential modal, the node creator, the canvas and the node
  * details view (NDV). Every wait is bounded by the page's default timeout; none sleeps.
  */
 import { mkdirSync } from 'node:fs';

@@ -3,6 +3,6 @@ export const DEMO_OWNER = { email: 'demo@mailshit.local', password: 'Mailshit-de
 export const EXAMPLE_WORKFLOW_ID = 'mailshitExample01';
 export const EXAMPLE_WORKFLOW_NAME = 'mailshit example: MJML newsletter to 3 subscribers';
 export const CATCHER_CREDENTIAL = { id: 'mailshitLocalCatcher', name: 'Local mail catcher' };
-/** SMTP of the catcher, as the issue asks (Mailpit's and Mailhog's port); the inbox prefers MailCatcher's 1080. */
+/** MailDev's own ports (SMTP 1025 is also Mailpit's and Mailhog's): what a local catcher is expected on. */
 export const CATCHER_SMTP_PORT = 1025;
 export const CATCHER_HTTP_PORT = 1080;

@@ -4,6 +4,10 @@
  * given items, then mailshit SMTP with real parameter and expression resolution. Nothing here
  * mocks the node's inputs: n8n builds the execute context exactly as it does in production.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -158,8 +162,24 @@ export interface NodeRun {
 	run: IRun;
 }
 
+/**
+ * n8n-core writes its instance settings (a generated encryption key) to
+ * `<N8N_USER_FOLDER, else the home folder>/.n8n/config` the first time it runs. This harness is
+ * no n8n installation and must leave the user's ~/.n8n alone: unless N8N_USER_FOLDER is set
+ * (the jest suites set it in their global setup), the process gets a temporary folder, removed
+ * when it exits, and a key of its own, so n8n neither generates one nor says so.
+ */
+function useOwnUserFolder(): void {
+	if (process.env.N8N_USER_FOLDER) return;
+	const folder = mkdtempSync(path.join(tmpdir(), 'mailshit-n8n-engine-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.env.N8N_ENCRYPTION_KEY ??= randomBytes(24).toString('base64');
+	process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+}
+
 /** Runs Items → mailshit SMTP (or another node under test) once and returns what that node produced. */
 export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun> {
+	useOwnUserFolder();
 	const node = options.node ?? MAILSHIT_NODE;
 	const nodes: INode[] = [
 		{ id: '1', name: SOURCE, type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },

@@ -64,7 +64,7 @@ function appPasswordAdvice(host: string): string {
 export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 	refused: (c) =>
 		c.provider === 'localCatcher'
-			? `Connection refused by ${c.endpoint}: is the mail catcher running and listening there (Mailpit and Mailhog use 1025)? If n8n runs in Docker, set SMTP Host to the catcher's service name, not localhost.`
+			? `Connection refused by ${c.endpoint}: is the mail catcher running and listening there (MailDev, Mailpit and Mailhog use 1025)? If n8n runs in Docker, set SMTP Host to the catcher's service name, not localhost.`
 			: `Connection refused by ${c.endpoint}: nothing accepts connections on that port, so check SMTP Host and Port (${ALTERNATIVE_PORTS}) and that a firewall lets n8n connect out.`,
 	hostNotFound: (c) =>
 		`Host not found: "${c.host}" does not resolve in DNS, so check the spelling of SMTP Host (for example smtp.gmail.com) and the DNS settings of the machine running n8n.`,

@@ -1,6 +1,13 @@
 /**
  * MJML → HTML, locked down and with errors in our own words.
  *
+ * The compiler is `mjml-browser`: MJML's own build of mjml-core + the standard components +
+ * the validator as one file, pinned to the exact version of the official `mjml` package that
+ * the tests compare it with (test/unit/template/mjmlPackageEquivalence.test.ts). It renders
+ * the same HTML, but without mjml-cli, without js-beautify's command line (whose `nopt` makes
+ * npm warn on Node 20) and without the file loaders (mj-include, .mjmlconfig): a smaller
+ * install with nothing to warn about. It leaves `cheerio` to its host, hence our dependency on it.
+ *
  * Locked down: a template is data from a workflow, so compiling it must not read files, load
  * code or reach the network.
  *  - <mj-include> is refused before MJML sees it (and `ignoreIncludes` is set besides), so no
@@ -17,11 +24,13 @@
  * the server's working directory and, for a template we substituted, points at a line the
  * user never saw. We rebuild "Line 4 (mj-image): …" from the parts, mapped to the user's lines.
  */
-import mjml2html from 'mjml';
+import mjml2html from 'mjml-browser';
 import { MjmlValidationError, TemplateError, type MjmlProblem, type SourcePosition } from './errors';
 import { chooseFonts } from './mjmlFonts';
 import { scanMjml } from './mjmlScanner';
 import { formatPosition, positionAt } from './sourcePosition';
+
+type MjmlOptions = NonNullable<Parameters<typeof mjml2html>[1]>;
 
 export interface CompileMjmlOptions {
 	/** Field named in errors; default 'template'. */
@@ -53,24 +62,32 @@ export async function compileScannedMjml(
 	fonts: Record<string, string> | undefined,
 ): Promise<string> {
 	try {
-		const result = await mjml2html(source, {
-			// Our own error instead of MJML rendering a document with parts missing.
-			validationLevel: 'strict',
-			ignoreIncludes: true,
-			filePath: '',
-			actualPath: 'template',
-			useMjmlConfigOptions: false,
-			fonts: { ...(fonts ?? chooseFonts(source)) },
-			// Both are post-passes over the whole document (htmlnano + cssnano, or prettier) that
-			// cost more than the compile itself, and mail clients gain nothing from either;
-			// minifying also rewrites whitespace in ways the cached path would have to replay.
-			minify: false,
-			beautify: false,
-		});
+		const result = await mjml2html(source, mjmlOptions(fonts ?? chooseFonts(source)));
 		return result.html;
 	} catch (error) {
 		throw toTemplateError(error, source, field, locate);
 	}
+}
+
+/**
+ * The options of every compile. Exported so the test that compares the shipped bundle
+ * (mjml-browser) with the official Node package (mjml) hands both exactly these.
+ */
+export function mjmlOptions(fonts: Record<string, string>): MjmlOptions {
+	return {
+		// Our own error instead of MJML rendering a document with parts missing.
+		validationLevel: 'strict',
+		ignoreIncludes: true,
+		filePath: '',
+		actualPath: 'template',
+		useMjmlConfigOptions: false,
+		fonts: { ...fonts },
+		// Both are post-passes over the whole document (htmlnano + cssnano, or js-beautify) that
+		// cost more than the compile itself, and mail clients gain nothing from either;
+		// minifying also rewrites whitespace in ways the cached path would have to replay.
+		minify: false,
+		beautify: false,
+	};
 }
 
 const MJ_INCLUDE = /<mj-include\b/gi;

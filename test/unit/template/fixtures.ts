@@ -1,4 +1,6 @@
 /** Templates shared by the template tests. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A ~100-line newsletter with five variables, the shape of a real campaign. */
 export const NEWSLETTER_MJML = `<mjml>
@@ -106,3 +108,50 @@ export const NEWSLETTER_VALUES = {
 export function mjmlDocument(column: string, head = ''): string {
 	return `<mjml>${head ? `<mj-head>${head}</mj-head>` : ''}<mj-body><mj-section><mj-column>${column}</mj-column></mj-section></mj-body></mjml>`;
 }
+
+/** Every component of MJML's standard set with most of their attributes, in one document. */
+export const ALL_COMPONENTS_MJML = readFileSync(path.join(__dirname, 'allComponents.mjml'), 'utf8');
+
+/**
+ * Templates the cached path serves (compile once, fill per item), one per thing MJML treats
+ * specially. `{{v|}}`: optional, so the empty value is a value, not a missing variable.
+ */
+export const CACHED_TEMPLATES: Array<[string, string]> = [
+	['text', mjmlDocument('<mj-text>Hello {{v|}}, welcome</mj-text>')],
+	['text, variable alone', mjmlDocument('<mj-text>\n  {{v|}}\n</mj-text>')],
+	['text, raw HTML', mjmlDocument('<mj-text><p>{{{v|}}}</p></mj-text>')],
+	['button href and label', mjmlDocument('<mj-button href="{{v|}}">Go {{v|}}</mj-button>')],
+	['image src, href, alt, title', mjmlDocument('<mj-image src="https://cdn.x/{{v|}}.png" href="{{v|}}" alt="{{v|}}" title="{{v|}}" />')],
+	['mj-title and mj-preview', mjmlDocument('<mj-text>x</mj-text>', '<mj-title>{{v|}} - Shop</mj-title><mj-preview>{{v|}}</mj-preview>')],
+	[
+		'background-url, duplicated into Outlook VML',
+		'<mjml><mj-body><mj-section background-url="https://cdn.x/{{v|}}.jpg"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
+	],
+	['mso conditional in mj-raw', mjmlDocument('<mj-raw><!--[if mso]><p>{{v|}}</p><![endif]--></mj-raw><mj-text>x</mj-text>')],
+	['comment', mjmlDocument('<!-- sent to {{v|}} --><mj-text>x</mj-text>')],
+	['social element (share link built with String.replace)', mjmlDocument('<mj-social><mj-social-element name="facebook" href="{{v|}}">{{v|}}</mj-social-element></mj-social>')],
+	['navbar link', mjmlDocument('<mj-navbar base-url="https://x.io"><mj-navbar-link href="/{{v|}}">{{v|}}</mj-navbar-link></mj-navbar>')],
+	['table', mjmlDocument('<mj-table><tr><td>{{v|}}</td><td>{{{v|}}}</td></tr></mj-table>')],
+	['accordion', mjmlDocument('<mj-accordion><mj-accordion-element><mj-accordion-title>{{v|}}</mj-accordion-title><mj-accordion-text>{{v|}}</mj-accordion-text></mj-accordion-element></mj-accordion>')],
+	['carousel', mjmlDocument('<mj-carousel><mj-carousel-image src="https://cdn.x/{{v|}}.png" alt="{{v|}}" /></mj-carousel>')],
+	['mj-style CSS', mjmlDocument('<mj-text css-class="c">x</mj-text>', "<mj-style>.c div { background: url('{{v|}}'); }</mj-style>")],
+	['inline mj-style with an escaped variable', mjmlDocument('<mj-text css-class="c">x {{v|}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>')],
+	['mj-attributes default href', mjmlDocument('<mj-button>Go</mj-button>', '<mj-attributes><mj-button href="{{v|}}" /></mj-attributes>')],
+	['file-start mj-raw', '<mjml><mj-raw position="file-start">{{v|}}</mj-raw><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>'],
+];
+
+/** Templates only the per-item path can serve: [name, template, the reason the node gives]. */
+export const PER_ITEM_TEMPLATES: Array<[string, string, string]> = [
+	['raw MJML between sections', '<mjml><mj-body>{{{v|}}}<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'inserts markup between <mj-body> tags'],
+	['typed attribute', mjmlDocument('<mj-text padding="{{v|10px}}">x</mj-text>'), 'is in the padding attribute of <mj-text>'],
+	['unit inside an attribute', mjmlDocument('<mj-image width="{{v|100}}px" src="a.png" />'), 'is in the width attribute of <mj-image>'],
+	['color attribute', '<mjml><mj-body><mj-section background-color="{{v|#fff}}"><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>', 'background-color attribute of <mj-section>'],
+	[
+		'css-class (MJML derives Outlook class names from each word)',
+		'<mjml><mj-body><mj-section><mj-column css-class="{{v|}}"><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>',
+		'css-class attribute of <mj-column>',
+	],
+	['font-family (decides the web fonts)', mjmlDocument('<mj-text font-family="{{v|Lato}}">x</mj-text>'), 'font-family attribute'],
+	['inside mj-html-attributes', mjmlDocument('<mj-text css-class="c">x</mj-text>', '<mj-html-attributes><mj-selector path=".c div"><mj-html-attribute name="data-v">{{v|}}</mj-html-attribute></mj-selector></mj-html-attributes>'), 'inside <mj-html-attributes>'],
+	['raw value with inline mj-style', mjmlDocument('<mj-text css-class="c">{{{v|}}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>'), 're-serialise the whole document'],
+];

@@ -11,5 +11,5 @@ export function referenceRender(mjml: string, values: Record<string, unknown>): 
 
 /** mj-carousel and mj-navbar draw a random id on every compile; equal output means equal up to those ids. */
 export function withoutRandomIds(html: string): string {
-	return html.replace(/-[0-9a-f]{16}\b/g, '-RANDOM');
+	return html.replace(/\b[0-9a-f]{16}\b/g, 'RANDOM');
 }
