@@ -122,7 +122,11 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				await editor.toggleCredentialSwitch('dkimSign');
 				await editor.credentialParameter('dkimPrivateKey').waitFor();
 				expect(await editor.visibleCredentialFields()).toEqual([...custom.slice(0, -2), 'dkimDomain', 'dkimSelector', 'dkimPrivateKey', 'checkSenderDns', 'senderDnsServers']);
-				expect(await editor.credentialParameter('dkimPrivateKey').locator('input, textarea').first().getAttribute('type')).toBe('password');
+				// a multi-line field (a pasted PEM keeps its line breaks), masked as n8n masks its SSH keys
+				await editor.fillCredential({ dkimPrivateKey: '-----BEGIN PRIVATE KEY-----\nnot a real key\n-----END PRIVATE KEY-----' });
+				expect(await editor.credentialParameter('dkimPrivateKey').locator('textarea').count()).toBe(1);
+				expect(await editor.isCredentialFieldMasked('dkimPrivateKey')).toBe(true);
+				expect(await editor.isCredentialFieldMasked('dkimSelector')).toBe(false);
 				await editor.credentialParameter('dkimPrivateKey').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-dkim-fields');
 				await editor.toggleCredentialSwitch('dkimSign');
