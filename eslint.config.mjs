@@ -49,6 +49,13 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The node's webhooks are n8n's restart webhooks: the resume links of an execution waiting
+		// in Send and Wait (as in n8n's own Send Email node), served by n8n under /webhook-waiting/.
+		// Nothing is registered with another service, so there is no checkExists/create/delete.
+		files: ['nodes/MailshitSmtp/MailshitSmtp.node.ts'],
+		rules: { '@n8n/community-nodes/webhook-lifecycle-complete': 'off' },
+	},
+	{
 		// Pure modules (no n8n imports, by design) rethrow what they do not handle; the node layer
 		// (actions/ and helpers/) turns every error into a NodeOperationError or NodeApiError.
 		files: ['nodes/MailshitSmtp/{template,validation,verification,smtp,shared,transport}/**/*.ts', 'test/**/*.ts', 'bench/**', 'scripts/**', 'e2e/**'],

@@ -15,6 +15,7 @@ import { packageProblems } from './harness/logScan';
 import { N8nRestClient } from './harness/n8nRest';
 import { cleanEnv, freePort, killGroup, portInUse, spawnGroup, waitUntil, within, type GroupProcess } from './harness/processes';
 import { CATCHER_CREDENTIAL, DEMO_OWNER as OWNER, EXAMPLE_WORKFLOW_ID } from '../scripts/lib/devDefaults';
+import { ORDER_WORKFLOW_ID } from '../scripts/lib/orderConfirmationWorkflow';
 
 interface DevEnvironment {
 	process: GroupProcess;
@@ -91,6 +92,22 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 
 	let first: DevEnvironment;
 
+	/** Runs a ready workflow as the editor's "Execute workflow" does; its final status. */
+	async function runToTheEnd(workflowId: string): Promise<string> {
+		const rest = new N8nRestClient(first.editorUrl);
+		await rest.login(OWNER.email, OWNER.password);
+		const executionId = await rest.runWorkflow(2, workflowId, TRIGGER_NAME);
+		const execution = await waitUntil(
+			async () => {
+				const e = await rest.getExecution(executionId);
+				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
+			},
+			`the execution of ${workflowId} to finish`,
+			60_000,
+		);
+		return execution.status;
+	}
+
 	test('comes up, printing the editor and inbox URLs and the demo login', async () => {
 		first = await npmStart();
 		expect(first.editorUrl).toBe(`http://127.0.0.1:${ports.n8n}`);
@@ -101,18 +118,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 	});
 
 	test('the example workflow, run as "Execute workflow" does, delivers to the inbox', async () => {
-		const rest = new N8nRestClient(first.editorUrl);
-		await rest.login(OWNER.email, OWNER.password);
-		const executionId = await rest.runWorkflow(2, EXAMPLE_WORKFLOW_ID, TRIGGER_NAME);
-		const execution = await waitUntil(
-			async () => {
-				const e = await rest.getExecution(executionId);
-				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
-			},
-			'the example execution to finish',
-			60_000,
-		);
-		expect(execution.status).toBe('success');
+		expect(await runToTheEnd(EXAMPLE_WORKFLOW_ID)).toBe('success');
 
 		const messages = await waitUntil(async () => {
 			const list = await inbox(first.inboxUrl);
@@ -135,6 +141,18 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(eml.headers.get('content-type')).toContain('message/rfc822');
 		expect(await eml.text()).toMatch(/^To: ada@example\.com/m);
 		expect(first.output()).toContain(`inbox: "What's new for Analytical Engines Ltd, Ada" for ada@example.com`);
+	});
+
+	test('the order-confirmation workflow sends one confirmation per order, with its lines', async () => {
+		expect(await runToTheEnd(ORDER_WORKFLOW_ID)).toBe('success');
+		const messages = await waitUntil(async () => {
+			const confirmations = (await inbox(first.inboxUrl)).filter((m) => /Order A-\d+ confirmed$/.test(m.subject));
+			return confirmations.length >= 3 ? confirmations : undefined;
+		}, 'three confirmations in the inbox', 30_000);
+		expect(messages.map((m) => m.subject).sort()).toEqual(['Order A-1001 confirmed', 'Order A-1002 confirmed', '[VIP] Order A-1000 confirmed']);
+		const grace = messages.find((m) => m.envelope.to[0].address === 'grace@example.com')!;
+		const html = await (await get(`${first.inboxUrl}/api/email/${grace.id}/html`)).text();
+		for (const line of ['Fountain pen, blue', 'Notebook A5 &amp; dotted', 'Mug &quot;mailshit&quot;', 'Sticker set &lt;assorted&gt;']) expect(html).toContain(line);
 	});
 
 	test('the credential "Local mail catcher" passes its test (Retry in the credential modal)', async () => {
@@ -163,7 +181,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		expect(second.output()).toMatch(/installing n8n-nodes-mailshit-[\d.]+\.tgz/);
 		const rest = new N8nRestClient(second.editorUrl);
 		await rest.login(OWNER.email, OWNER.password);
-		expect((await rest.listWorkflows()).map((w) => w.id)).toEqual([EXAMPLE_WORKFLOW_ID]);
+		expect((await rest.listWorkflows()).map((w) => w.id).sort()).toEqual([EXAMPLE_WORKFLOW_ID, ORDER_WORKFLOW_ID].sort());
 		expect(await inbox(second.inboxUrl)).toEqual([]);
 		await ctrlC(second);
 		for (const port of Object.values(ports)) expect(await portInUse(port)).toBe(false);

@@ -29,6 +29,7 @@ import { abortInstalls, ensureN8nInstalled } from '../e2e/install-n8n';
 import { cacheRoot, n8nInstall, type N8nMajor } from '../e2e/n8n-versions';
 import { CATCHER_CREDENTIAL, CATCHER_HTTP_PORT, CATCHER_SMTP_PORT, DEMO_OWNER, EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME } from './lib/devDefaults';
 import { PortTakenError, startMailDev, type MailCatcher } from './lib/mailDev';
+import { orderConfirmationWorkflow } from './lib/orderConfirmationWorkflow';
 
 interface Options {
 	major: N8nMajor;
@@ -81,9 +82,11 @@ function readyWorkflows(credential: CredentialImport): WorkflowFixture[] {
 		// codeNode writes the rows as JSON, which drops the undefined first name: the template says "friend"
 		subscriber(3, { email: 'anonymous@example.com', company: 'Nameless Inc.', plan: 'Free', first_name: undefined }),
 	];
-	return [sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters()))];
+	return [
+		sendWorkflow(EXAMPLE_WORKFLOW_ID, EXAMPLE_WORKFLOW_NAME, codeNode('Subscribers', subscribers), mailshitNode('Send newsletter', credential, newsletterParameters())),
+		orderConfirmationWorkflow(credential),
+	];
 }
-
 
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));

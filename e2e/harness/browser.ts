@@ -37,6 +37,8 @@ export interface BrowserOptions {
 	viewport?: { width: number; height: number };
 	/** Default for every wait of the page (clicks, fills, waitFor). */
 	timeoutMs?: number;
+	/** The browser's User-Agent; default: chromium's own (headless chromium says "HeadlessChrome"). */
+	userAgent?: string;
 }
 
 export async function launchEditorBrowser(options: BrowserOptions): Promise<EditorBrowser> {
@@ -53,6 +55,7 @@ export async function launchEditorBrowser(options: BrowserOptions): Promise<Edit
 			headless: true,
 			args: CHROMIUM_ARGS,
 			viewport: options.viewport ?? { width: 1440, height: 900 },
+			...(options.userAgent ? { userAgent: options.userAgent } : {}),
 			timeout: 60_000,
 		});
 	} catch (error) {

@@ -66,6 +66,9 @@ interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
 }
 
 type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
@@ -76,7 +79,7 @@ export interface WorkflowFixture {
 	active: false;
 	nodes: WorkflowNode[];
 	connections: Connections;
-	settings: { executionOrder: 'v1' };
+	settings: { executionOrder: 'v1'; executionTimeout?: number };
 	pinData: Record<string, never>;
 }
 
@@ -90,6 +93,12 @@ export function manualTrigger(): WorkflowNode {
 /** A Code node (JavaScript, run once for all items) that returns these rows as items. */
 export function codeNode(name: string, rows: object[]): WorkflowNode {
 	const jsCode = `// ${rows.length} recipients\nconst rows = ${JSON.stringify(rows, null, 2)};\n\nreturn rows.map((row) => ({ json: row }));\n`;
+	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode } };
+}
+
+/** A Code node that makes `count` items `{ n, email: "r<n>@example.com" }` (a list too long to write out). */
+export function numberedItemsNode(name: string, count: number): WorkflowNode {
+	const jsCode = `return Array.from({ length: ${count} }, (_, n) => ({ json: { n, email: \`r\${n}@example.com\` } }));\n`;
 	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode } };
 }
 

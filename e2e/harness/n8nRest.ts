@@ -9,6 +9,7 @@
  * - test:        POST /rest/credentials/test {credentials: {id, name, type, data}}; the credential
  *                must be stored (n8n looks it up by id and merges the stored secrets in)
  *                -> {data: {status: 'OK' | 'Error', message}}
+ * - stop:        POST /rest/executions/:id/stop (the editor's Stop)
  * - run:         POST /rest/workflows/:id/run {triggerToStartFrom: {name}}; 1.x also wants the
  *                whole workflow as `workflowData` (2.x reads it from the database)
  *
@@ -121,7 +122,12 @@ export class N8nRestClient {
 		return started.executionId;
 	}
 
-	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean }> {
+	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean; stoppedAt?: string }> {
 		return this.request('GET', `/executions/${id}`);
+	}
+
+	/** The editor's Stop on a running execution: POST /rest/executions/:id/stop (both majors). */
+	async stopExecution(id: string): Promise<{ status?: string }> {
+		return this.request('POST', `/executions/${id}/stop`);
 	}
 }

@@ -18,6 +18,8 @@ import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
 import { N8nRestClient } from './n8nRest';
 import { startN8nServer, type N8nServer } from './n8nServer';
+import { describeSendAndWait, sendAndWaitFixtures } from './sendAndWait';
+import { batchSafetyFixtures, describeRetryOnFail, describeStop } from './batchSafety';
 
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
@@ -52,6 +54,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let continueSink: SmtpSink;
 		let errorOutputSink: SmtpSink;
 		let authSink: SmtpSink;
+		let waitSink: SmtpSink;
+		let batch: Awaited<ReturnType<typeof batchSafetyFixtures>>;
 		let dkim: DkimScenario | undefined;
 		const started = Date.now();
 
@@ -75,8 +79,11 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			continueSink = await startSmtpSink();
 			errorOutputSink = await startSmtpSink();
 			authSink = await startSmtpSink({ auth: { user: SINK_LOGIN.user, pass: SINK_LOGIN.right }, authRequired: true });
-			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink);
+			waitSink = await startSmtpSink();
+			batch = await batchSafetyFixtures();
+			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, waitSink, ...batch.sinks);
 			dkim = await startDkimScenario();
+			const sendAndWait = sendAndWaitFixtures(waitSink.port);
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
 			npmOutput = installed.npmOutput;
@@ -86,7 +93,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				continueOnFail: customSmtpCredential('mailshitE2eContinue', 'Sink (continue on fail)', continueSink.port),
 				errorOutput: customSmtpCredential('mailshitE2eErrorOutput', 'Sink (error output)', errorOutputSink.port),
 			};
-			await cli.importCredentials([...Object.values(credentials), dkim.credentials.rsa, dkim.credentials.ed25519]);
+			await cli.importCredentials([...Object.values(credentials), ...sendAndWait.credentials, ...batch.credentials, dkim.credentials.rsa, dkim.credentials.ed25519]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -102,6 +109,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 					mailshitNode(SEND_NODE, credentials.errorOutput, newsletterParameters(), 'continueErrorOutput'),
 					[noOpNode('Sent', -120), noOpNode('Refused', 120)],
 				),
+				...sendAndWait.workflows,
+				...batch.workflows,
 				dkim.workflow,
 			]);
 		});
@@ -226,6 +235,8 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			}
 		});
 
+		describeRetryOnFail(() => ({ cli, fixtures: batch }));
+
 		describe('`n8n start`, with the editor\u2019s REST API', () => {
 			let rest: N8nRestClient;
 
@@ -240,8 +251,12 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				const nodes = await rest.types<{ name: string; displayName: string; credentials?: Array<{ name: string }>; codex?: { categories?: string[]; alias?: string[] } }>('nodes');
 				const node = nodes.find((n) => n.name === NODE_TYPE);
 				expect(node).toMatchObject({ displayName: 'mailshit SMTP', credentials: [expect.objectContaining({ name: CREDENTIAL_TYPE })] });
-				// the codex gives the node panel its category and search aliases
-				expect(node?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['SMTP', 'email', 'MJML']) });
+				// the codex gives the node panel its categories (Send and Wait: Human in the Loop) and search aliases
+				expect(node?.codex).toMatchObject({
+					categories: ['Communication', 'HITL'],
+					subcategories: { HITL: ['Human in the Loop'] },
+					alias: expect.arrayContaining(['SMTP', 'email', 'MJML']),
+				});
 				const credentials = await rest.types<{ name: string }>('credentials');
 				expect(credentials.map((c) => c.name)).toContain(CREDENTIAL_TYPE);
 			});
@@ -289,6 +304,9 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result.message).toContain('Authentication failed for user');
 				expect(result.message).not.toContain(SINK_LOGIN.wrong);
 			});
+
+			describeSendAndWait(() => ({ install, rest, sink: waitSink }));
+			describeStop(major, () => ({ rest, fixtures: batch }));
 
 			test('n8n logged no error or warning about the package', () => {
 				const problems = [

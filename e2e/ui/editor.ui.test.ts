@@ -3,7 +3,8 @@
  * chromium, driven by playwright-core), against the real n8n of the e2e suite with this package
  * installed the way Settings > Community Nodes installs it, and the mail catcher of `npm start`
  * (MailDev): owner setup, the credential form and its test, the node found in the node panel,
- * dropped after a Manual Trigger, filled in and executed; the icon in light and dark themes.
+ * dropped after a Manual Trigger, filled in and executed; Render's email.html opened in n8n's
+ * binary viewer; the icon in light and dark themes.
  *
  * Assertions read DOM text and what the catcher received, never pixels. Every step leaves a PNG in
  * the folder printed at the start (kept after the run); MAILSHIT_E2E_KEEP=1 also keeps n8n's folder.
@@ -42,6 +43,17 @@ const MJML = `<mjml>
   </mj-body>
 </mjml>`;
 const CATCHER_PROVIDER = 'Local Mail Catcher (MailDev, Mailpit, Mailhog)';
+const PREVIEW_MJML = `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text font-size="18px">Hi {{name|friend}}, this preview was rendered by mailshit.</mj-text>
+        {{#unless name}}<mj-text>No name in the item: the default was used.</mj-text>{{/unless}}
+        <mj-button href="https://shop.example.com/orders/A-17?ref={{ref|preview editor}}">Your order</mj-button>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
 
 const install = n8nInstall(2)!;
 
@@ -288,6 +300,30 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				expect(output).toMatch(/"html":\s*"<!doctype html>/i);
 				await shots.take(editor.page, 'ndv-render-output');
 				expect(await catcher!.emails()).toHaveLength(1); // Render sends nothing
+			});
+		});
+
+		test("Render's email.html opens in n8n's binary viewer, showing the email as a page", async () => {
+			await step('workflow-render-preview', async () => {
+				// a template with a section: the item of the Manual Trigger has no name
+				await editor.replaceNodeParameter('template', PREVIEW_MJML);
+				expect(await editor.isExpression('template')).toBe(false);
+				await editor.executeStep(/"type":\s*"callback"/);
+				const viewer = await editor.openBinaryViewer('email.html');
+				const card = editor.outputPanel.getByTestId('ndv-binary-data_0').first();
+				expect(await card.innerText()).toMatch(/html[\s\S]*email\.html/);
+				const frame = viewer.locator('iframe');
+				await frame.waitFor();
+				// n8n's viewer: the email sanitized into a frame that runs no script
+				expect(await frame.getAttribute('sandbox')).toBe('');
+				const page = editor.page.frameLocator('.binary-data-window iframe');
+				const greeting = page.getByText('Hi friend, this preview was rendered by mailshit.');
+				await greeting.waitFor();
+				expect(await page.locator('body').innerText()).toContain('No name in the item: the default was used.');
+				expect(await page.locator('a[href="https://shop.example.com/orders/A-17?ref=preview%20editor"]').innerText()).toBe('Your order');
+				await shots.take(editor.page, 'ndv-render-binary-viewer');
+				await editor.page.locator('.binary-data-window-back').click();
+				await viewer.waitFor({ state: 'hidden' });
 			});
 		});
 	});

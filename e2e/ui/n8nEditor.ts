@@ -243,6 +243,20 @@ export class N8nEditor {
 	}
 
 	/**
+	 * The output panel's Binary view, then "View" on the file in binary property `property` of
+	 * the first item: n8n's binary viewer, as a user opens it. Resolves with the viewer's window.
+	 */
+	async openBinaryViewer(property: string): Promise<Locator> {
+		await this.outputPanel.getByTestId('radio-button-binary').click();
+		const card = this.outputPanel.getByTestId('ndv-binary-data_0').filter({ hasText: property }).first();
+		await card.waitFor();
+		await card.getByTestId('ndv-view-binary-data').click();
+		const viewer = this.page.locator('.binary-data-window');
+		await viewer.waitFor();
+		return viewer;
+	}
+
+	/**
 	 * "Execute step" in the NDV, then the output panel in JSON view once it shows `expected`
 	 * (text of this run only, so an earlier run's output is never taken for it). A node error
 	 * shown instead fails with its message.

@@ -1,13 +1,18 @@
 import {
 	NodeConnectionTypes,
+	SEND_AND_WAIT_OPERATION,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 import * as render from './actions/render.operation';
 import { router } from './actions/router';
 import * as send from './actions/send/send.operation';
+import * as sendAndWait from './actions/sendAndWait/sendAndWait.operation';
+import { sendAndWaitWebhook } from './actions/sendAndWait/webhook';
 import * as verify from './actions/verify.operation';
 import { mailshitSmtpConnectionTest } from './methods/credentialTest';
 import { getTemplateVariables } from './methods/loadOptions';
@@ -20,7 +25,8 @@ export class MailshitSmtp implements INodeType {
 		icon: { light: 'file:../../icons/mailshit.svg', dark: 'file:../../icons/mailshit.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ { send: "Send email", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
+		subtitle:
+			'={{ { send: "Send email", sendAndWait: "Send and wait for response", render: "Render template", verify: "Verify address" }[$parameter["operation"]] }}',
 		description: 'Render MJML email templates with per-item variables and send them over SMTP',
 		defaults: { name: 'mailshit SMTP' },
 		usableAsTool: true,
@@ -31,9 +37,16 @@ export class MailshitSmtp implements INodeType {
 				name: 'mailshitSmtpApi',
 				required: true,
 				testedBy: 'mailshitSmtpConnectionTest',
-				displayOptions: { show: { operation: ['send'] } },
+				displayOptions: { show: { operation: ['send', SEND_AND_WAIT_OPERATION] } },
 			},
 		],
+		// Resume links of Send and Wait: n8n serves them at /webhook-waiting/<execution>/<node id>
+		// while an execution waits at this node (restartWebhook), never as a workflow trigger.
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+		],
+		waitingNodeTooltip: '={{ $parameter["operation"] === "sendAndWait" ? "Execution will continue after the recipient answers (or the wait limit passes)" : "" }}',
 		properties: [
 			{
 				displayName: 'Operation',
@@ -43,6 +56,12 @@ export class MailshitSmtp implements INodeType {
 				default: 'send',
 				options: [
 					{ name: 'Send', value: 'send', action: 'Send an email', description: 'Render the template per item and send it over SMTP' },
+					{
+						name: 'Send and Wait for Response',
+						value: SEND_AND_WAIT_OPERATION,
+						action: 'Send an email and wait for a response',
+						description: 'Send one email with approval buttons or a form link, and wait until the recipient answers',
+					},
 					{
 						name: 'Render',
 						value: 'render',
@@ -58,6 +77,7 @@ export class MailshitSmtp implements INodeType {
 				],
 			},
 			...send.description,
+			...sendAndWait.description,
 			...render.description,
 			...verify.description,
 		],
@@ -70,5 +90,9 @@ export class MailshitSmtp implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

@@ -1,3 +1,5 @@
+import { shortenLongWords } from './validation/messageText';
+
 /**
  * The result shapes, one per output item (the same as mailshit's HTTP API answers). Code and
  * tests import these; nothing else defines what an output item looks like.
@@ -17,8 +19,11 @@ export interface CallbackResult {
 	html: string;
 	text: string;
 	subject: string;
-	/** Only with the Render option "Include Variable List". */
-	variables?: Array<{ name: string; required: boolean; default?: string; raw: boolean }>;
+	/**
+	 * Only with the Render option "Include Variable List". Inside sections a list element's field
+	 * is `list.*.field`; `usage` marks the list of an {{#each}} and the name an {{#if}} tests.
+	 */
+	variables?: Array<{ name: string; required: boolean; default?: string; raw: boolean; usage?: 'list' | 'condition' }>;
 }
 
 export interface ValidationFailedResult {
@@ -52,6 +57,29 @@ export interface DnsFailedResult {
 
 export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult | DnsFailedResult;
 
+/** Field names and sentences echo user data (a variable name can be 100,000 characters): cut to read. */
 export function validationFailed({ field, error }: { field: string; error: string }): ValidationFailedResult {
-	return { success: false, type: 'validation_failed', error, field };
+	return { success: false, type: 'validation_failed', error: shortenLongWords(error), field: shortenLongWords(field) };
+}
+
+/**
+ * Send and Wait for Response: what the node outputs when the execution goes on. An answer is
+ * `{ data: … }` as in n8n's own node (with `respondedAt`, as n8n 2.x adds); a wait that ran out
+ * passes the input item on, as n8n does, with `data.timedOut: true` added (see answers.ts).
+ */
+export interface ApprovalAnswer {
+	data: { approved: boolean; respondedAt: string };
+}
+
+export interface TextAnswer {
+	data: { text: string; respondedAt: string };
+}
+
+/** Custom Form: one key per field (its Field Name, else its label). */
+export interface FormAnswer {
+	data: Record<string, string | number | string[] | null> & { respondedAt: string };
+}
+
+export interface TimedOutMarker {
+	data: { timedOut: true; waitedUntil: string };
 }

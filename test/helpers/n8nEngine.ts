@@ -4,11 +4,11 @@
  * given items, then mailshit SMTP with real parameter and expression resolution. Nothing here
  * mocks the node's inputs: n8n builds the execute context exactly as it does in production.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -22,6 +22,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodePropertyOptions,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
@@ -36,6 +37,8 @@ import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
 
 export const SOURCE = 'Items';
 export const MAILSHIT = 'mailshit SMTP';
+/** The base n8n's resume links start with in this harness (getSignedResumeUrl). */
+export const WEBHOOK_WAITING_BASE = 'http://127.0.0.1:5678/webhook-waiting';
 
 /** Hands the test's credential to the node, as n8n's CredentialsHelper does after decryption. */
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -112,7 +115,7 @@ function nodeTypes(items: INodeExecutionData[], node: NodeUnderTest): INodeTypes
 	};
 }
 
-function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialDataDecryptedObject, executionId: string): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678/';
 	const notUsed = () => {
 		throw new Error('not used by the node');
@@ -126,10 +129,12 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 		formWaitingBaseUrl: `${url}form-waiting`,
 		formTestBaseUrl: `${url}form-test`,
 		webhookBaseUrl: `${url}webhook`,
-		webhookWaitingBaseUrl: `${url}webhook-waiting`,
+		webhookWaitingBaseUrl: WEBHOOK_WAITING_BASE,
 		webhookTestBaseUrl: `${url}webhook-test`,
 		mcpBaseUrl: `${url}mcp`,
 		mcpTestBaseUrl: `${url}mcp-test`,
+		// getSignedResumeUrl (Send and Wait) signs the execution's id into every resume link
+		executionId,
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		executeWorkflow: notUsed,
@@ -140,6 +145,12 @@ function additionalData(hooks: ExecutionLifecycleHooks, credential: ICredentialD
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** What n8n hands a webhook: the execute side's additional data plus the HTTP request and response. */
+export function webhookAdditionalData(executionId: string, httpRequest: unknown, httpResponse: unknown): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'wf-test', name: 'mailshit test', nodes: [], connections: {} } as unknown as IWorkflowBase);
+	return { ...additionalData(hooks, {}, executionId), httpRequest, httpResponse } as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunNodeOptions {
 	/** Defaults to the mailshit SMTP node. */
 	node?: NodeUnderTest;
@@ -148,6 +159,10 @@ export interface RunNodeOptions {
 	credential?: ICredentialDataDecryptedObject;
 	/** n8n's node setting "On Error". */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's node settings "Retry On Fail", "Max. Tries" and "Wait Between Tries (ms)". */
+	retry?: { maxTries: number; waitBetweenTries: number };
+	/** Stops the execution as n8n's Stop button, workflow timeout and shutdown do: its cancel(). */
+	stop?: AbortSignal;
 }
 
 export interface NodeRun {
@@ -160,6 +175,11 @@ export interface NodeRun {
 	/** The execution hints the node added (shown above its output in the editor). */
 	hints: NodeExecutionHint[];
 	run: IRun;
+	/** The execution's id, new for every run as in n8n. */
+	executionId: string;
+	/** The workflow and the node under test, for what runs after the execution (a webhook). */
+	workflow: Workflow;
+	node: INode;
 }
 
 /**
@@ -192,12 +212,15 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 			parameters: options.parameters,
 			credentials: { [node.credentialType]: { id: 'cred-1', name: 'test SMTP' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...(options.retry ? { retryOnFail: true, ...options.retry } : {}),
 		},
 	];
 	const connections = { [SOURCE]: { main: [[{ node: MAILSHIT, type: NodeConnectionTypes.Main, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes, connections, active: false, nodeTypes: nodeTypes(options.items, node) });
 	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes, connections, active: false } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	// a new id per run, as n8n gives every execution its own
+	const executionId = `exec-${randomUUID()}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -209,8 +232,12 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		},
 	} as unknown as IRunExecutionData;
 
-	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}), 'manual', runExecutionData);
-	const run = await execute.processRunExecutionData(workflow);
+	const execute = new WorkflowExecute(additionalData(hooks, options.credential ?? {}, executionId), 'manual', runExecutionData);
+	const running = execute.processRunExecutionData(workflow);
+	const cancel = () => running.cancel();
+	if (options.stop?.aborted) cancel();
+	options.stop?.addEventListener('abort', cancel, { once: true });
+	const run = await running.finally(() => options.stop?.removeEventListener('abort', cancel));
 	const task = run.data.resultData.runData[MAILSHIT]?.[0];
 	const outputs = task?.data?.main ?? [];
 	return {
@@ -219,6 +246,9 @@ export async function runMailshitNode(options: RunNodeOptions): Promise<NodeRun>
 		hints: task?.hints ?? [],
 		...(run.data.resultData.error ? { error: run.data.resultData.error } : {}),
 		run,
+		executionId,
+		workflow,
+		node: nodes[1],
 	};
 }
 
@@ -227,3 +257,19 @@ export function jsonItems(rows: IDataObject[]): INodeExecutionData[] {
 	return rows.map((json) => ({ json }));
 }
 
+
+/**
+ * What the editor gets when it asks the node for a dropdown's options (a loadOptions method),
+ * through n8n-core's own LoadOptionsContext with the node's current parameters as the editor
+ * sends them.
+ */
+export async function loadNodeOptions(method: string, parameters: INodeParameters): Promise<INodePropertyOptions[]> {
+	const node: INode = { id: '2', name: MAILSHIT, type: 'test.node', typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes([], MAILSHIT_NODE) });
+	const workflowData = { id: 'wf-test', name: 'mailshit test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
+	const data = { ...additionalData(new ExecutionLifecycleHooks('manual', 'exec-options', workflowData), {}, 'exec-options'), currentNodeParameters: parameters };
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters.options.validationRules.rule[0].variable');
+	const loader = (MAILSHIT_NODE.type as INodeType).methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`the node has no loadOptions method ${method}`);
+	return loader.call(context);
+}

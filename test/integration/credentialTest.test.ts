@@ -1,9 +1,12 @@
 import { X509Certificate } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
+import net from 'node:net';
 import type { INodeCredentialTestResult } from 'n8n-workflow';
 import { startBlackhole } from '../helpers/blackhole';
 import { testCertificates, type TestCertificates } from '../helpers/certificates';
 import { runCredentialTest } from '../helpers/credentialTest';
 import { passwordForms, smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
+import { watch } from '../helpers/fakeClock';
 import { closedPort, startScriptedServer, startSilentServer } from '../helpers/smtpSink';
 import { useSmtpSinks } from '../helpers/useSmtpSinks';
 
@@ -53,16 +56,6 @@ describe('credential test: success says what was reached', () => {
 		expect(result.status).toBe('OK');
 		expect(result.message).toContain('over implicit TLS (TLSv1.');
 		expect(result.message).toContain('certificate not verified (Allow Self-Signed Certificates is on), authenticated as "user"');
-	});
-
-	it('port 25 works but carries a warning', async () => {
-		const server = await sink({ tls: 'plain', port: 25 });
-		const result = await runCredentialTest(smtpCredential(server.port));
-		expect(server.port).toBe(25);
-		expect(result.status).toBe('OK');
-		expect(result.message).toContain(
-			'Warning: port 25 is meant for server-to-server relay, is often blocked by ISPs and clouds and this session was not encrypted; prefer 587 (STARTTLS) or 465 (Secure on).',
-		);
 	});
 });
 
@@ -274,5 +267,55 @@ describe('credential test: each failure names its cause and fix', () => {
 				await server.close();
 			}
 		});
+	});
+});
+
+describe('credential test: the session ends as SMTP asks', () => {
+	it('sends QUIT and waits for the 221 before closing (the test is not over until the server answered)', async () => {
+		const events: string[] = [];
+		const seen = new EventEmitter();
+		let answerQuit = () => undefined as void;
+		const server = net.createServer((socket) => {
+			socket.on('error', () => undefined);
+			socket.on('end', () => {
+				events.push('client closed');
+				seen.emit('closed');
+			});
+			socket.write('220 relay.test ESMTP\r\n');
+			let buffer = '';
+			socket.on('data', (chunk: Buffer) => {
+				buffer += chunk.toString('latin1');
+				for (let end = buffer.indexOf('\r\n'); end !== -1; end = buffer.indexOf('\r\n')) {
+					const line = buffer.slice(0, end);
+					buffer = buffer.slice(end + 2);
+					if (/^EHLO/i.test(line)) socket.write('250-relay.test\r\n250 8BITMIME\r\n');
+					else if (line === 'QUIT') {
+						events.push('QUIT');
+						answerQuit = () => {
+							events.push('221');
+							socket.write('221 2.0.0 Bye\r\n');
+						};
+						seen.emit('quit');
+					} else socket.write('250 2.0.0 Ok\r\n');
+				}
+			});
+		});
+		server.listen(0, '127.0.0.1');
+		await once(server, 'listening');
+		try {
+			const port = (server.address() as net.AddressInfo).port;
+			const result = watch(runCredentialTest(smtpCredential(port)));
+			await once(seen, 'quit');
+			// the server holds its answer to QUIT: the test must still be waiting for it
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(result.settled).toBe(false);
+			const closed = once(seen, 'closed');
+			answerQuit();
+			expect(await result.promise).toMatchObject({ status: 'OK' });
+			await closed;
+			expect(events).toEqual(['QUIT', '221', 'client closed']);
+		} finally {
+			server.close();
+		}
 	});
 });

@@ -70,19 +70,32 @@ describe('transient failures are retried and arrive exactly once', () => {
 		expect(server.messages[0].parsed.attachments[0].size).toBe(8 * 1024 * 1024);
 	});
 
-	it('a server that restarts mid-batch: nothing lost, nothing twice', async () => {
+	it('a server that crashes mid-batch: every item is sent once or reported uncertain, none twice', async () => {
 		await sink(() => undefined);
 		const emails = Array.from({ length: 40 }, (_, i) => `r${i}@example.com`);
-		const running = send(emails, { retryDelaySeconds: 0.2, retries: 4, maxConnections: 2 });
+		const running = send(emails, { retries: 4, maxConnections: 2 });
 		await server.waitForMessages(10);
-		await server.restart(300);
+		// every session cut where it stands, then the port open again: what a crashed and
+		// restarted MTA looks like from outside
+		await server.stopListening('crash');
+		await server.resume();
 		const result = await running;
-		// a session cut after its message was stored but before the reply is uncertain: reported, not resent
-		const outcomes = result.main.map((item) => (item.json.type === 'sent' ? 'sent' : (item.json.hint as string).startsWith('The connection to') ? 'uncertain' : 'other'));
-		expect(outcomes.filter((o) => o === 'other')).toEqual([]);
 		const arrivals = server.arrivalsByMessageId();
-		expect(arrivals.size).toBe(40);
+		const received = (messageId: unknown) => arrivals.get(String(messageId)) ?? 0;
+		for (const [index, item] of result.main.entries()) {
+			if (item.json.type === 'sent') {
+				expect(received(item.json.messageId)).toBe(1);
+				continue;
+			}
+			// cut after its final "." and before the reply: the server may or may not have kept
+			// it, so it is reported and never resent (at-most-once)
+			expect(item.json.hint).toMatch(/^The connection to 127\.0\.0\.1:\d+ was lost after the whole message was sent/);
+			const recipient = emails[index];
+			expect(server.messages.filter((m) => m.envelope.to[0] === recipient).length).toBeLessThanOrEqual(1);
+		}
 		expect([...arrivals.values()].every((count) => count === 1)).toBe(true);
+		// at most two sessions were cut with a message written: at most two uncertain items
+		expect(result.main.filter((item) => item.json.type !== 'sent').length).toBeLessThanOrEqual(2);
 	});
 });
 

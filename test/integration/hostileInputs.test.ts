@@ -26,6 +26,7 @@ interface Case {
 }
 
 const manyRecipients = Array.from({ length: 10_000 }, (_, i) => `r${i}@example.com`).join(', ');
+const deep = (depth: number) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
 const pdf = { data: Buffer.from('%PDF').toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' };
 
 const cases: Case[] = [
@@ -73,6 +74,30 @@ const cases: Case[] = [
 	{ label: 'an http:// URL as an attachment', parameters: { options: { attachments: '={{ ["http://127.0.0.1:1/x"] }}' } }, expect: { refused: 'attachments', error: 'is a path or URL, not a binary property name' } },
 	{ label: 'a path as an attachment', parameters: { options: { attachments: '/etc/passwd' } }, expect: { refused: 'attachments', error: 'is a path or URL' } },
 	{ label: 'a real attachment still works', binary: { doc: pdf }, parameters: { options: { attachments: 'doc' } }, expect: { sent: (m) => expect(m.parsed.attachments.map((a) => a.filename)).toEqual(['a.pdf']) } },
+	// input that must neither hang nor alter the n8n process
+	{ label: 'a Fields Below name that walks into __proto__', parameters: { variablesSource: 'keyValue', variables: { values: [{ name: '__proto__.polluted', value: 'yes' }] } }, expect: { refused: 'variables', error: 'Variable name "__proto__.polluted" uses "__proto__", which cannot be a variable name' } },
+	{ label: 'a Fields Below name through constructor.prototype', parameters: { variablesSource: 'keyValue', variables: { values: [{ name: 'constructor.prototype.polluted', value: 'yes' }] } }, expect: { refused: 'variables', error: 'uses "constructor"' } },
+	{ label: 'a binary property named "constructor" (an inherited property)', json: {}, binary: { doc: pdf }, parameters: { options: { attachments: 'constructor' } }, expect: { refused: 'attachments', error: 'Binary property "constructor" not found on this item (it has: doc)' } },
+	{ label: 'an inline image from the binary property "__proto__"', binary: { doc: pdf }, parameters: { options: { inlineImages: { image: [{ binaryProperty: '__proto__', cid: 'logo' }] } } }, expect: { refused: 'inlineImages', error: 'Binary property "__proto__" not found on this item' } },
+	{ label: 'a raw value nested 20,000 elements deep', json: { html: deep(20_000) }, parameters: { templateFormat: 'html', template: '<p>Hi {{{html}}}</p>' }, expect: { refused: 'html', error: 'The value of html nests HTML elements 20000 deep, over the 200 the node accepts' } },
+	{ label: 'a template nested 20,000 elements deep', parameters: { templateFormat: 'html', template: `<p>Hi {{name|there}}</p>${deep(20_000)}` }, expect: { refused: 'template', error: 'The template nests HTML elements 20000 deep' } },
+	{ label: 'a raw value nested 150 deep is sent, its text part cut short of nothing', json: { html: deep(150) }, parameters: { templateFormat: 'html', template: '<p>Hi {{{html}}}</p>' }, expect: { sent: (m) => expect(m.parsed.text).toContain('x') } },
+	{ label: 'a rule with overlapping alternation on a long value', json: { name: `${'a'.repeat(999)}!` }, parameters: { options: { validationRules: { rule: [{ variable: 'name', pattern: '^(a|a)+$' }] } } }, expect: { refused: 'name', error: 'name does not match the pattern /^(a|a)+$/' } },
+	{ label: 'a rule with stacked quantifiers on a long value', json: { name: `${'a'.repeat(999)}!` }, parameters: { options: { validationRules: { rule: [{ variable: 'name', pattern: '^\\w*\\w*\\w*\\w*\\w*$' }] } } }, expect: { refused: 'name', error: 'does not match the pattern' } },
+	{ label: 'an item _subject that is an object', json: { _subject: { text: 'Hi' } }, expect: { refused: '_subject', error: '_subject must be text, not a value of type object' } },
+	{ label: 'an item _subject that is an array', json: { _subject: ['Hi', 'there'] }, expect: { refused: '_subject', error: '_subject must be text, not a list' } },
+	{ label: 'a custom Content-Disposition header', parameters: { options: { headers: { header: [{ name: 'Content-Disposition', value: 'attachment; filename="x.exe"' }] } } }, expect: { refused: 'headers', error: 'headers: "Content-Disposition" is a MIME content header, which the node writes for each part itself' } },
+	{ label: 'a subject with a 2,000-character word', json: { _subject: `Hi ${'x'.repeat(2000)}` }, expect: { refused: '_subject', error: 'has a word of 2000 characters without a space' } },
+	{ label: 'a subject whose value adds a 2,000-character word', json: { name: 'y'.repeat(2000) }, expect: { refused: '_subject', error: 'Subject: _subject has a word of 2000 characters' } },
+	{ label: 'a custom header value with a 2,000-character word', parameters: { options: { headers: { header: [{ name: 'X-Tag', value: 'z'.repeat(2000) }] } } }, expect: { refused: 'headers', error: 'has a word of 2000 characters' } },
+	{ label: 'a display name with a 2,000-character word', parameters: { toEmail: `={{ { name: "${'n'.repeat(2000)}", address: "ada@example.com" } }}` }, expect: { refused: '_to', error: '_to: a display name has a word of 2000 characters' } },
+	{ label: 'an attachment file name of 1,000 characters', binary: { doc: { ...pdf, fileName: `${'f'.repeat(996)}.pdf` } }, parameters: { options: { attachments: 'doc' } }, expect: { refused: 'attachments', error: 'The file name of binary property "doc" is 1000 characters long, over 255' } },
+	{ label: 'a long subject with spaces is folded and sent', json: { _subject: Array(400).fill('word').join(' ') }, expect: { sent: (m) => { expect(m.parsed.subject).toBe(Array(400).fill('word').join(' ')); expect(Math.max(...m.raw.toString().split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(998); } } },
+	{ label: 'an inline Content-ID with a space', binary: { logo: pdf }, parameters: { options: { inlineImages: { image: [{ binaryProperty: 'logo', cid: 'my logo' }] } } }, expect: { refused: 'inlineImages', error: 'Content ID "my logo" may hold only letters, digits' } },
+	{ label: 'an unquoted attribute holding a variable', json: { url: 'https://x.test/ onmouseover=alert(1)' }, parameters: { templateFormat: 'html', template: '<a href={{url}}>Open</a>' }, expect: { refused: 'template', error: 'The template puts a variable in an attribute without quotes (href={{url}})' } },
+	{ label: 'a quoted attribute keeps the value inside', json: { url: 'https://x.test/" onmouseover="alert(1)' }, parameters: { templateFormat: 'html', template: '<a href="{{url}}">Open</a>' }, expect: { sent: (m) => expect(m.parsed.html).toContain('href="https://x.test/%22%20onmouseover=%22alert(1)"') } },
+	{ label: 'a missing variable with a 100,000-character name is named in 80', parameters: { templateFormat: 'text', template: `Hi {{${'v'.repeat(100_000)}}}` }, expect: { refused: 'v'.repeat(80) + '…', error: `Missing variable: ${'v'.repeat(80)}…` } },
+	{ label: 'an IDN From address: the Message-ID domain in ASCII', parameters: { addressing: { fromEmail: 'news@bücher.de' } }, expect: { sent: (m, r) => { expect(r.messageId).toMatch(/^<[0-9a-f-]{36}@xn--bcher-kva\.de>$/); expect(m.parsed.messageId).toBe(r.messageId); } } },
 	// variables and options
 	{ label: 'invalid JSON in Variables (JSON)', parameters: { variablesSource: 'json', variablesJson: '{ not json' }, expect: { refused: 'variablesJson', error: 'Variables (JSON) is not valid JSON' } },
 	{ label: 'unicode and emoji in the subject', json: { name: 'Zoë 🚀 Ünïcödé' }, expect: { sent: (m) => expect(m.parsed.subject).toBe('Hello Zoë 🚀 Ünïcödé') } },
@@ -141,5 +166,12 @@ describe('the password never leaves', () => {
 			credential: smtpCredential(sink.port, { user: 'mailer', password: `${TEST_PASSWORD}-wrong` }),
 		});
 		expect(result.error).toMatchObject({ name: 'NodeApiError', description: expect.stringContaining('Authentication failed for user "mailer"') });
+	});
+});
+
+describe('nothing an item holds writes to a prototype', () => {
+	it('Object.prototype is untouched after every case above', () => {
+		expect(Object.prototype).not.toHaveProperty('polluted');
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });

@@ -60,9 +60,9 @@ describe('Send pass one: nothing leaves when any item would fail', () => {
 		['a variable missing from the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid}}' }, 'List-Unsubscribe URL: Missing variable: uid'],
 		['an unclosed {{ in the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid' }, 'List-Unsubscribe URL:'],
 		['a line break in the List-Unsubscribe URL as written', { url: 'https://example.com/u\r\nBcc: evil@example.com' }, 'listUnsubscribe contains a line break (CR or LF)'],
-		['a value with a space in the filled URL', { url: 'https://example.com/u?id={{uid}}' }, 'must start with https:// (or http://) and hold no spaces'],
+		['a value that makes the whole URL something else than a web link', { url: '{{uid}}' }, 'must start with https:// (or http://) and hold no spaces'],
 	])('%s: a validation_failed item naming listUnsubscribe, nothing sent', async (label, link, error) => {
-		const uid = label.startsWith('a value') ? 'two words' : undefined;
+		const uid = label.startsWith('a value') ? 'javascript:alert(1)' : undefined;
 		const result = await send([{ email: 'a@example.com', uid }, { email: 'b@example.com', uid }], { templateFormat: 'text', template: 'x', options: { listUnsubscribe: { link } } }, 'continueRegularOutput');
 		expect(result.main[0].json).toMatchObject({ success: false, type: 'validation_failed', field: 'listUnsubscribe' });
 		expect(String(result.main[0].json.error)).toContain(error);

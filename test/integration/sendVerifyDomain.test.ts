@@ -31,7 +31,7 @@ const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown>
 			subject: 'Hi',
 			templateFormat: 'text',
 			template: 'Hello',
-			options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 0.3, ...extra },
+			options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 2, ...extra },
 		},
 		credential: smtpCredential(sink.port),
 		onError: 'continueRegularOutput',

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import * as render from './render.operation';
 import * as send from './send/send.operation';
+import * as sendAndWait from './sendAndWait/sendAndWait.operation';
 import * as verify from './verify.operation';
 
-const operations = { send, render, verify } as const;
+const operations = { send, sendAndWait, render, verify } as const;
 
 export type Operation = keyof typeof operations;
 

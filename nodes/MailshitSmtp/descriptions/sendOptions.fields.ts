@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { dnsOptionFields } from './dnsOptions.fields';
+import { emailFilesOption, urlSchemesOption } from './emailOutput.fields';
 
 /** Everything about a send that most workflows leave at its default. */
 export const sendOptionFields: INodeProperties[] = [
@@ -47,6 +48,7 @@ export const sendOptionFields: INodeProperties[] = [
 				...field,
 				description: `${field.description} Used by Verify Recipient Domain.`,
 			})),
+			emailFilesOption('none'),
 			{
 				displayName: 'Inline Images',
 				name: 'inlineImages',
@@ -132,7 +134,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Messages per Second',
 				name: 'messagesPerSecond',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: 10000 },
 				default: 0,
 				description: 'Evenly spaced sending for providers with quotas (Gmail, Microsoft 365); 0 = unlimited',
 			},
@@ -161,15 +163,25 @@ export const sendOptionFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 2,
-				description: 'Extra attempts, with backoff, for temporary failures (4xx replies, a connection lost before the server took the message); permanent 5xx refusals are never retried',
+				description: 'Extra attempts, with backoff, for temporary failures (4xx replies, a connection lost before the server took the message): at most Retries + 1 attempts per message reach the server; permanent 5xx refusals are never retried',
 			},
 			{
 				displayName: 'Retry Delay (Seconds)',
 				name: 'retryDelaySeconds',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: 3600 },
 				default: 1,
 				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
+			},
+			urlSchemesOption,
+			{
+				displayName: 'Server Restart Tolerance (Seconds)',
+				name: 'restartToleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: 60,
+				description:
+					'Once the server has accepted a message in this run, how long to keep trying when it refuses connections or does not answer them (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',
 			},
 			{
 				displayName: 'Validation Rules',

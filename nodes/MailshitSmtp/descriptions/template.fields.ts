@@ -37,6 +37,30 @@ export const templateFields: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Template Source',
+		name: 'templateSource',
+		type: 'options',
+		default: 'parameter',
+		options: [
+			{ name: 'Template Field', value: 'parameter', description: 'Write the template below' },
+			{
+				name: 'File From the Input Item',
+				value: 'binary',
+				description: 'A .mjml, .html or .txt file in a binary property of the input item (Read Files From Disk, HTTP Request, Google Drive, Git …)',
+			},
+		],
+	},
+	{
+		displayName: 'Template File (Binary Property)',
+		name: 'templateBinaryProperty',
+		type: 'string',
+		default: 'data',
+		required: true,
+		placeholder: 'data',
+		description: 'Name of the binary property holding the template file; it is read as UTF-8 text and checked like a template written here',
+		displayOptions: { show: { templateSource: ['binary'] } },
+	},
+	{
 		displayName: 'Template',
 		name: 'template',
 		type: 'string',
@@ -44,8 +68,8 @@ export const templateFields: INodeProperties[] = [
 		default: EXAMPLE_MJML,
 		required: true,
 		description:
-			'Use {{name}} for a required variable, {{name|Guest}} for one with a default, {{name|}} for one that may be empty, {{order.number}} to reach into objects, and {{{html}}} to insert HTML unescaped',
-		displayOptions: { show: { templateFormat: ['mjml'] } },
+			'Use {{name}} for a required variable, {{name|Guest}} for one with a default, {{name|}} for one that may be empty, {{order.number}} to reach into objects, {{{html}}} to insert HTML unescaped, {{#each list}}…{{/each}} and {{#if name}}…{{else}}…{{/if}} for sections, {{> name}} for a partial',
+		displayOptions: { show: { templateFormat: ['mjml'], templateSource: ['parameter'] } },
 	},
 	{
 		displayName: 'Template',
@@ -56,8 +80,8 @@ export const templateFields: INodeProperties[] = [
 		typeOptions: { rows: 12 },
 		default: '<p>Hello {{name|friend}},</p>\n<p>{{message|This email was sent by n8n.}}</p>',
 		required: true,
-		description: 'HTML with {{variables}}: values are HTML-escaped, {{{name}}} inserts raw HTML',
-		displayOptions: { show: { templateFormat: ['html'] } },
+		description: 'HTML with {{variables}}: values are HTML-escaped (and URL-encoded inside links), {{{name}}} inserts raw HTML; sections and partials as in MJML',
+		displayOptions: { show: { templateFormat: ['html'], templateSource: ['parameter'] } },
 	},
 	{
 		displayName: 'Template',
@@ -67,7 +91,7 @@ export const templateFields: INodeProperties[] = [
 		default: 'Hello {{name|friend}},\n\n{{message|This email was sent by n8n.}}',
 		required: true,
 		description: 'Text with {{variables}}; nothing is escaped',
-		displayOptions: { show: { templateFormat: ['text'] } },
+		displayOptions: { show: { templateFormat: ['text'], templateSource: ['parameter'] } },
 	},
 	{
 		displayName: 'Template Name',
@@ -94,8 +118,35 @@ export const templateFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 6 },
 		default: '',
-		description: 'Plain-text part with {{variables}}; nothing is escaped',
+		description: 'Plain-text part with {{variables}} and sections; nothing is escaped ({{urlencode name}} encodes a value for a URL)',
 		displayOptions: { show: { templateFormat: ['mjml', 'html'], textMode: ['custom'] } },
+	},
+	{
+		displayName: 'Partials',
+		name: 'partials',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Partial',
+		description: 'Named snippets (a header, a footer, an order row) the template inserts with {{> name}}, with its variables; the safe replacement for mj-include',
+		options: [
+			{
+				displayName: 'Partial',
+				name: 'partial',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'footer', description: 'Used as {{> footer}} in the template' },
+					{
+						displayName: 'Content',
+						name: 'content',
+						type: 'string',
+						typeOptions: { rows: 6 },
+						default: '',
+						placeholder: '<mj-section><mj-column><mj-text>{{shop.name}}, {{shop.address}}</mj-text></mj-column></mj-section>',
+						description: 'MJML, HTML or text, with {{variables}} and sections; inside {{#each}} its variables read the list element',
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Variables From',

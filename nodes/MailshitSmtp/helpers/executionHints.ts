@@ -1,19 +1,28 @@
 /**
  * What the engine decided, told where n8n shows it: the execution hints above the node's output
- * (as Postgres v2 reports its query batching). Today: templates that had to be compiled per item,
- * which is the slow path a user can usually avoid by moving a variable; and messages signed for a
- * domain their From does not align with.
+ * (as Postgres v2 reports its query batching): templates that had to be compiled per item,
+ * which is the slow path a user can usually avoid by moving a variable, how many structures
+ * the sections of a template gave (each compiled once), and messages signed for a domain their
+ * From does not align with.
  */
 import type { NodeExecutionHint } from 'n8n-workflow';
 import { misalignmentWarning } from '../smtp/dkim/alignment';
 import type { DkimSettings } from '../smtp/dkim/dkimSettings';
-import type { CompiledTemplate } from '../template';
+import { MAX_STRUCTURES, type CompiledTemplate } from '../template';
 import { domainOf } from '../validation/addresses';
 
 export function templateHints(templates: readonly CompiledTemplate[]): NodeExecutionHint[] {
 	const hints: NodeExecutionHint[] = [];
 	for (const template of templates) {
-		const { compiles, perItemRenders } = template.stats;
+		const { compiles, perItemRenders, cachedRenders, structures } = template.stats;
+		if (template.sectioned && template.format === 'mjml' && structures > 1) {
+			const again = structures > MAX_STRUCTURES ? ` More than ${MAX_STRUCTURES} structures are not kept at once, so some were compiled again.` : '';
+			hints.push({
+				type: 'info',
+				location: 'outputPane',
+				message: `The template's sections gave ${structures} different structures (list lengths, branches taken), each compiled once: ${compiles} MJML compiles for ${cachedRenders + perItemRenders} items.${again}`,
+			});
+		}
 		if (template.mode === 'per-item' && perItemRenders > 0) {
 			hints.push({
 				type: 'info',

@@ -4,8 +4,15 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import type { MailshitResult } from '../results';
+import { ConfigurationError } from '../shared/configurationError';
 import type { SmtpFailure } from '../smtp/classifyError';
 import type { ValidationFailure } from '../validation/errors';
+import { shortenLongWords } from '../validation/messageText';
+
+/** `report`: what the batch had sent when it stopped (see batchReport), added to the description. */
+function withReport(description: string, report?: string): string {
+	return report ? `${description} ${report}` : description;
+}
 
 /** Builds one output item per input item, always paired with it. */
 export type ResultItem = (index: number, result: MailshitResult) => INodeExecutionData;
@@ -29,10 +36,10 @@ export function resultItems(node: INode): ResultItem {
 }
 
 /** A bad input or setting on one item: the user fixes the item or the node. */
-export function itemValidationError(node: INode, itemIndex: number, failure: ValidationFailure): NodeOperationError {
-	return new NodeOperationError(node, `Item ${itemIndex}: ${failure.error}`, {
+export function itemValidationError(node: INode, itemIndex: number, failure: ValidationFailure, report?: string): NodeOperationError {
+	return new NodeOperationError(node, `Item ${itemIndex}: ${shortenLongWords(failure.error)}`, {
 		itemIndex,
-		description: `Field: ${failure.field}. Nothing was sent for this item.`,
+		description: withReport(`Field: ${shortenLongWords(failure.field)}. Nothing was sent for this item.`, report),
 	});
 }
 
@@ -42,25 +49,43 @@ export function configurationError(node: INode, message: string, field: string, 
 }
 
 /**
+ * Reads settings that hold for every item; a ConfigurationError becomes the node error naming its
+ * field (after `fieldPrefix`, e.g. "Validation Rules: "), anything else an unexpected error.
+ */
+export function readSetting<T>(node: INode, read: () => T, fieldPrefix = ''): T {
+	try {
+		return read();
+	} catch (error) {
+		if (error instanceof ConfigurationError) throw configurationError(node, error.message, `${fieldPrefix}${error.field}`);
+		throw unexpectedError(node, error);
+	}
+}
+
+/**
  * A server (SMTP, DNS) or the way to it refused: NodeApiError, with our hint as the description.
  * NodeApiError replaces messages that contain a socket code (ECONNREFUSED, …) by its own generic
  * wording; the hint is the better sentence, so the message is set again after construction.
  */
-export function serviceError(node: INode, itemIndex: number, message: string, failure: { error: string; code: string; hint: string }): NodeApiError {
+export function serviceError(node: INode, itemIndex: number, message: string, failure: { error: string; code: string; hint: string }, report?: string): NodeApiError {
 	const error = new NodeApiError(node, { message: failure.error, code: failure.code } as JsonObject, {
 		message,
-		description: failure.hint,
+		description: withReport(failure.hint, report),
 		itemIndex,
 	});
 	error.message = message;
 	return error;
 }
 
-export function deliveryError(node: INode, itemIndex: number, failure: SmtpFailure): NodeApiError {
-	return serviceError(node, itemIndex, `Item ${itemIndex} was not sent: ${failure.error}`, failure);
+export function deliveryError(node: INode, itemIndex: number, failure: Pick<SmtpFailure, 'error' | 'code' | 'hint'>, report?: string): NodeApiError {
+	return serviceError(node, itemIndex, `Item ${itemIndex} was not sent: ${failure.error}`, failure, report);
+}
+
+/** The execution was stopped (the editor's Stop, the workflow timeout, n8n shutting down). */
+export function stoppedError(node: INode, report: string): NodeOperationError {
+	return new NodeOperationError(node, 'The execution was stopped: no further email was started', { description: report });
 }
 
 /** Anything not foreseen (a bug, a library failure): still a node error, tied to its item. */
-export function unexpectedError(node: INode, error: unknown, itemIndex = 0): NodeOperationError {
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+export function unexpectedError(node: INode, error: unknown, itemIndex = 0, report?: string): NodeOperationError {
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex, ...(report ? { description: report } : {}) });
 }

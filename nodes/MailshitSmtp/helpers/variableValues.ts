@@ -3,12 +3,22 @@ import { fail, ok } from '../shared/result';
 import type { ValidationResult } from '../validation/errors';
 import type { ItemParameters } from './itemParameters';
 
+/**
+ * Names that would walk out of the values into JavaScript's object machinery: writing to
+ * `__proto__.x` changes Object.prototype for the whole n8n process.
+ */
+const UNSAFE_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+
 /** "order.id" = "A-1" becomes { order: { id: "A-1" } }, so key-value variables read like item JSON. */
-function nestDottedKeys(pairs: Array<{ name?: string; value?: unknown }>): Record<string, unknown> {
+function nestDottedKeys(pairs: Array<{ name?: string; value?: unknown }>): ValidationResult<Record<string, unknown>> {
 	const values: Record<string, unknown> = {};
 	for (const { name, value } of pairs) {
-		const path = (name ?? '').trim().split('.').filter(Boolean);
+		const path = String(name ?? '').trim().split('.').filter(Boolean);
 		if (path.length === 0) continue;
+		const unsafe = path.find((segment) => UNSAFE_SEGMENTS.has(segment));
+		if (unsafe) {
+			return fail({ field: 'variables', error: `Variable name ${JSON.stringify(String(name).slice(0, 80))} uses "${unsafe}", which cannot be a variable name` });
+		}
 		let target = values;
 		for (const key of path.slice(0, -1)) {
 			const next = target[key];
@@ -16,7 +26,7 @@ function nestDottedKeys(pairs: Array<{ name?: string; value?: unknown }>): Recor
 		}
 		target[path[path.length - 1]] = value;
 	}
-	return values;
+	return ok(values);
 }
 
 /** The values {{variables}} are filled from, by Variables From: the item JSON, a JSON parameter, or key-value pairs. */
@@ -24,7 +34,7 @@ export function readVariables(params: ItemParameters, itemIndex: number, item: I
 	const source = params.get<string>('variablesSource', itemIndex, 'item');
 	if (source === 'keyValue') {
 		const pairs = params.get<{ values?: Array<{ name?: string; value?: unknown }> }>('variables', itemIndex, {});
-		return ok(nestDottedKeys(pairs.values ?? []));
+		return nestDottedKeys(Array.isArray(pairs.values) ? pairs.values : []);
 	}
 	if (source === 'json') {
 		const raw = params.get<unknown>('variablesJson', itemIndex, '{}');

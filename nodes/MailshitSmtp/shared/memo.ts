@@ -26,6 +26,10 @@ export class Memo<K, V> {
 		return value;
 	}
 
+	delete(key: K): void {
+		this.entries.delete(key);
+	}
+
 	get size(): number {
 		return this.entries.size;
 	}

@@ -58,6 +58,7 @@ function hintIdFor(e: TransportError, settings: SmtpSettings): HintId {
 	const reply = e.responseCode ?? 0;
 	const plainOnImplicit = !settings.secure && settings.port === IMPLICIT_TLS_PORT;
 
+	if (code === 'EABORT') return 'cancelled';
 	if (original === 'ECONNREFUSED') return 'refused';
 	if (original === 'ENOTFOUND' || original === 'ENODATA' || (code === 'EDNS' && original !== 'EAI_AGAIN')) return 'hostNotFound';
 	if (original === 'EAI_AGAIN') return 'dnsTemporary';
@@ -146,6 +147,15 @@ export function classifySmtpError(error: unknown, settings: SmtpSettings): SmtpF
 	return smtpFailure(hintId, error, settings);
 }
 
+/**
+ * nodemailer's pool reports a connection that closed under a message with its own requeue
+ * wording even when requeueing is off; the user gets what happened instead.
+ */
+const POOL_REQUEUE_TEXT = /^Reached maximum number of retries after connection was closed/;
+
 function asTransportError(error: unknown): TransportError {
-	return error && typeof error === 'object' ? (error as TransportError) : { message: String(error) };
+	if (!error || typeof error !== 'object') return { message: String(error) };
+	const e = error as TransportError;
+	if (POOL_REQUEUE_TEXT.test(e.message ?? '')) return { ...e, message: 'Connection closed by the server before the message was sent' };
+	return e;
 }

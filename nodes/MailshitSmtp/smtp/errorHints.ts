@@ -29,6 +29,8 @@ export type HintId =
 	| 'connectionClosed'
 	| 'noReply'
 	| 'deliveryUncertain'
+	| 'serverGone'
+	| 'cancelled'
 	| 'messageRefused'
 	| 'configuration'
 	| 'unknown';
@@ -46,7 +48,7 @@ export interface HintContext {
 	/** The server's reply line or the TLS library's reason, already stripped of secrets. */
 	detail: string;
 	/** Extra facts some causes carry (certificate names, expiry date). */
-	facts: { certificateNames?: string; expiredOn?: string };
+	facts: { certificateNames?: string; expiredOn?: string; toleranceSeconds?: number };
 }
 
 const ALTERNATIVE_PORTS = 'try 587 (STARTTLS), 465 (Secure on) or 2525';
@@ -114,6 +116,9 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 		`${c.endpoint} stopped answering for ${c.timeoutSeconds} s in the middle of the session: the server or the network is stalled, so try again later or raise Connection Timeout.`,
 	deliveryUncertain: (c) =>
 		`The connection to ${c.endpoint} was lost after the whole message was sent but before the server confirmed it (${c.detail}), so it may or may not have been delivered: check the recipient's inbox before resending, or turn on "Resend When Delivery Is Uncertain" to prefer a possible duplicate over a possible loss.`,
+	serverGone: (c) =>
+		`${c.endpoint} took messages earlier in this run but then stopped accepting connections (${c.detail}) and was not back within ${c.facts.toleranceSeconds ?? 0} s: it is restarting or down, so check the server and send the rest later, or raise Server Restart Tolerance.`,
+	cancelled: () => 'Not sent: the execution was stopped before this message went out.',
 	messageRefused: (c) =>
 		`The server refused the message (${c.detail}): read the server's reason; content or policy filters (SPF, DKIM, DMARC of the From domain) are the usual cause.`,
 	configuration: (c) => `The credential is not usable as filled in: ${c.detail}.`,

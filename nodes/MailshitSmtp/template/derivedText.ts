@@ -5,27 +5,36 @@
  * only the values are converted: a raw value is HTML, so it goes through html-to-text itself;
  * an escaped value is text, whose whitespace runs collapse to one space as the HTML shows them.
  * The result can differ from converting each item's finished HTML only in whitespace at a
- * value's edges and in link de-duplication that compares a link's text with its URL.
+ * value's edges. A link whose text is its URL ("{{url}}" linked to "{{url}}") is printed once:
+ * the comparison is made after filling (see htmlToTextDeferringLinks).
  */
-import { htmlToText } from './htmlToText';
+import { hasLinkMarks, htmlToText, htmlToTextDeferringLinks, resolveLinkMarks, withoutLinkMarks } from './htmlToText';
 import type { VariableToken } from './parseTemplate';
 import { fillSlots, splitAtPlaceholders, type Placeholders, type SlottedText } from './placeholders';
 
 export interface DerivedTextSlots extends SlottedText {
 	/** The distinct token indexes in `slots`, found once here rather than on every fill. */
 	distinctSlots: number[];
+	/** Whether links with a value in their text or URL are left to compare per item. */
+	deferredLinks: boolean;
 }
 
 export function deriveTextSlots(htmlWithPlaceholders: string, placeholders: Placeholders, tokenCount: number): DerivedTextSlots {
-	const slotted = splitAtPlaceholders(htmlToText(htmlWithPlaceholders), placeholders, tokenCount);
-	return { ...slotted, distinctSlots: [...new Set(slotted.slots)] };
+	// links made only of template text are settled here, once
+	const text = resolveLinkMarks(htmlToTextDeferringLinks(htmlWithPlaceholders), placeholders.prefix);
+	const slotted = splitAtPlaceholders(text, placeholders, tokenCount);
+	return { ...slotted, distinctSlots: [...new Set(slotted.slots)], deferredLinks: hasLinkMarks(text) };
 }
 
-/** `texts`: each token's value or default, not HTML-escaped. */
+/** `texts`: each token's value or default as the reader sees it (URL-encoded in a link), not HTML-escaped. */
 export function fillDerivedText(slotted: DerivedTextSlots, tokens: readonly VariableToken[], texts: readonly string[]): string {
 	const parts: string[] = new Array<string>(tokens.length).fill('');
-	for (const index of slotted.distinctSlots) parts[index] = valueAsText(texts[index], tokens[index].raw);
-	return tidyAroundValues(fillSlots(slotted, parts));
+	for (const index of slotted.distinctSlots) {
+		const value = valueAsText(texts[index], tokens[index].raw);
+		parts[index] = slotted.deferredLinks ? withoutLinkMarks(value) : value;
+	}
+	const filled = fillSlots(slotted, parts);
+	return tidyAroundValues(slotted.deferredLinks ? resolveLinkMarks(filled) : filled);
 }
 
 /**

@@ -34,3 +34,16 @@ const HEADER_BREAKING = /[^\P{Cc}\t\u007f-\u009f]+/gu;
 export function toHeaderSafe(text: string): string {
 	return text.replace(HEADER_BREAKING, ' ');
 }
+
+// What ends an unquoted attribute value or starts another attribute: whitespace, "=" and "`"
+// (which old Internet Explorer took for a quote).
+const TAG_BREAKING = /[\t\n\f\r =`]/g;
+
+/**
+ * A value inside a tag but outside quotes (`<img alt={{name}}>`): HTML-escaped, and whitespace,
+ * "=" and "`" written as character references, which a browser decodes inside the value instead
+ * of ending it there. "x onerror=alert(1)" stays one attribute value.
+ */
+export function escapeInTag(text: string): string {
+	return escapeHtml(text).replace(TAG_BREAKING, (char) => `&#${char.charCodeAt(0)};`);
+}

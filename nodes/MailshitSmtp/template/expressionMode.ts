@@ -7,8 +7,13 @@
  * node can say so instead of sending an email with holes.
  */
 
-/** A `{{ … }}` whose content is only a name, a dotted path, or a mailshit default (`|…`). */
-const MAILSHIT_SHAPED = /\{\{\s*([A-Za-z_\p{L}][\w\p{L}-]*(?:\.[\w\p{L}-]+)*)\s*(\|[^{}]*)?\}\}/gu;
+/**
+ * A `{{ … }}` whose content is only a name, a dotted path, or a mailshit default (`|…`); or one of
+ * mailshit's own tags, which are not JavaScript at all: sections, {{else}}, partials, loop
+ * variables, {{urlencode name}}.
+ */
+const MAILSHIT_SHAPED =
+	/\{\{\s*(?:([A-Za-z_\p{L}][\w\p{L}-]*(?:\.[\w\p{L}-]+)*)\s*(\|[^{}]*)?|([#/]\s*(?:each|if|unless)\b[^{}]*|else|>\s*[^{}]+|@(?:index|number|first|last|root)[^{}]*|urlencode\s+[^{}]+))\s*\}\}/gu;
 
 /** Names that are real n8n expressions on their own (globals, literals), never mailshit variables. */
 const EXPRESSION_NAMES = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'this', 'Math', 'JSON', 'DateTime', 'Duration', 'Interval']);
@@ -18,10 +23,10 @@ export function findSwallowedVariables(rawParameter: unknown): string[] {
 	if (typeof rawParameter !== 'string' || !rawParameter.startsWith('=')) return [];
 	const names: string[] = [];
 	for (const match of rawParameter.matchAll(MAILSHIT_SHAPED)) {
-		const [, path, withDefault] = match;
-		const root = path.split('.')[0];
-		if (EXPRESSION_NAMES.has(root) && !withDefault) continue;
-		if (!names.includes(path)) names.push(path);
+		const [, path, withDefault, tag] = match;
+		const name = path ?? tag.trim();
+		if (path && EXPRESSION_NAMES.has(path.split('.')[0]) && !withDefault) continue;
+		if (!names.includes(name)) names.push(name);
 	}
 	return names;
 }

@@ -99,7 +99,7 @@ export function rejectIncludes(source: string, field: string, locate: (offset: n
 	if (!match) return;
 	const position = locate(match.index);
 	throw new TemplateError(
-		`mj-include is disabled: templates cannot read files or URLs (line ${formatPosition(position)}); paste the partial into the template instead`,
+		`mj-include is disabled: templates cannot read files or URLs (line ${formatPosition(position)}); put the shared part in the node's Partials and write {{> name}} instead`,
 		field,
 		position,
 	);
@@ -114,11 +114,15 @@ interface MjmlValidatorEntry {
 function toTemplateError(error: unknown, source: string, field: string, locate: (offset: number) => SourcePosition): TemplateError {
 	const entries = (error as { errors?: unknown } | null)?.errors;
 	if (Array.isArray(entries) && entries.length > 0) {
-		const problems: MjmlProblem[] = (entries as MjmlValidatorEntry[]).map((entry) => ({
-			line: entry.line ? locate(lineStart(source, entry.line)).line : 0,
-			tagName: entry.tagName ?? 'mjml',
-			message: scrubPaths(String(entry.message ?? 'invalid')).trim(),
-		}));
+		const problems: MjmlProblem[] = (entries as MjmlValidatorEntry[]).map((entry) => {
+			const position = entry.line ? locate(lineStart(source, entry.line)) : { line: 0 };
+			return {
+				line: position.line,
+				...('partial' in position && position.partial !== undefined && { partial: position.partial }),
+				tagName: entry.tagName ?? 'mjml',
+				message: scrubPaths(String(entry.message ?? 'invalid')).trim(),
+			};
+		});
 		return new MjmlValidationError(problems, field);
 	}
 	const message = error instanceof Error ? error.message : String(error);

@@ -215,11 +215,14 @@ class Scanner {
 		const closing = new RegExp(`</${name}\\s*>`, 'gi');
 		closing.lastIndex = contentStart;
 		const close = closing.exec(this.source);
-		// htmlparser2 closes the element early at an enclosing closing tag and MJML then drops the
-		// whole content, so a structural closing tag inside means the author forgot </name>.
-		const structural = /<\/mj-[^\s>]*\s*>/gi;
+		// htmlparser2 closes the element early at the closing tag of an element around it and MJML
+		// then drops the whole content, so such a tag inside means the author forgot </name>. The
+		// closing tag of anything else (<mj-raw>…</mj-raw> inside mj-text) is only text to MJML.
+		const enclosing = new Set(this.stack.map((open) => open.name));
+		const structural = /<\/(mj-[^\s>]*)\s*>/gi;
 		structural.lastIndex = contentStart;
-		const early = structural.exec(this.source);
+		let early = structural.exec(this.source);
+		while (early && !enclosing.has(early[1].toLowerCase()) && (!close || early.index < close.index)) early = structural.exec(this.source);
 		if (!close || (early && early.index < close.index)) {
 			const found = early ? ` before ${early[0]} at line ${this.at(early.index)}` : '';
 			this.fail(`<${name}> opened at line ${this.at(lt)} is not closed${found}`, lt);

@@ -6,7 +6,7 @@
 import type { SourcePosition } from './errors';
 import { interleave } from './fillVariables';
 import type { ParsedTemplate } from './parseTemplate';
-import { positionAt } from './sourcePosition';
+import { lastIndexAtOrBefore, positionAt } from './sourcePosition';
 
 export interface Substituted {
 	text: string;
@@ -37,23 +37,6 @@ export function substituteTokens(parsed: ParsedTemplate, replacements: readonly 
 	return {
 		text,
 		toSourceOffset,
-		locate: (offset) => positionAt(parsed.source, toSourceOffset(offset)),
+		locate: (offset) => (parsed.locate ?? ((at: number) => positionAt(parsed.source, at)))(toSourceOffset(offset)),
 	};
-}
-
-/** Index of the last entry <= value in an ascending array, or -1. */
-function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
-	let low = 0;
-	let high = sorted.length - 1;
-	let found = -1;
-	while (low <= high) {
-		const mid = (low + high) >> 1;
-		if (sorted[mid] <= value) {
-			found = mid;
-			low = mid + 1;
-		} else {
-			high = mid - 1;
-		}
-	}
-	return found;
 }

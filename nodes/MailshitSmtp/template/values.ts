@@ -28,6 +28,28 @@ export function lookupVariable(values: Record<string, unknown>, name: string, pa
 	return lookupPath(values, path);
 }
 
+/**
+ * Every value a name reaches, with its path: the same lookup the template uses, so a check
+ * (a validation rule, the raw-markup bound) sees exactly the value that is filled in; a `*`
+ * segment stands for each element of a list, as {{#each}} fills them (`order.items.*.sku` →
+ * `order.items.0.sku`, `order.items.1.sku`, …).
+ */
+export function lookupEvery(values: Record<string, unknown>, variable: string): Array<{ path: string; value: unknown }> {
+	const star = variable.split('.').indexOf('*');
+	if (star === -1) return [{ path: variable, value: lookupVariable(values, variable, variable.split('.')) }];
+	const segments = variable.split('.');
+	const listPath = segments.slice(0, star).join('.');
+	const list = lookupVariable(values, listPath, segments.slice(0, star));
+	if (!Array.isArray(list)) return [];
+	const rest = segments.slice(star + 1).join('.');
+	return list.flatMap((element, index) => {
+		const path = `${listPath}.${index}`;
+		if (!rest) return [{ path, value: element }];
+		if (element === null || typeof element !== 'object') return [];
+		return lookupEvery(element as Record<string, unknown>, rest).map((found) => ({ path: `${path}.${found.path}`, value: found.value }));
+	});
+}
+
 /** undefined, null and "" are "missing": they take the default, or fail a required variable. */
 export function isMissing(value: unknown): boolean {
 	return value === undefined || value === null || value === '';

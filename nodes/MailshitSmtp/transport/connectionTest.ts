@@ -102,6 +102,29 @@ async function probeEnvelope(connection: SMTPConnection, fromEmail: string): Pro
 	if (refusal) throw replyError(refusal);
 }
 
+/** How long the test waits for the server's answer to QUIT before it closes the socket itself. */
+const QUIT_REPLY_MS = 2000;
+
+/**
+ * Says goodbye as RFC 5321 §4.1.1.10 asks: QUIT, then the server's 221 closes the session.
+ * Closing the socket at the same moment would cut QUIT off (or leave the server to log an
+ * aborted session on every Save); a server that never answers is closed after QUIT_REPLY_MS.
+ */
+function quitSession(connection: SMTPConnection): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(done, QUIT_REPLY_MS);
+		function done() {
+			clearTimeout(timer);
+			connection.removeListener('end', done);
+			connection.removeListener('error', done);
+			resolve();
+		}
+		connection.once('end', done);
+		connection.once('error', done);
+		connection.quit();
+	});
+}
+
 /**
  * A silent port is either not SMTP or an implicit-TLS port waiting for our handshake (Secure off on
  * 465, or any port set up that way). One TLS handshake tells them apart, so the hint can say which.
@@ -133,16 +156,26 @@ async function peekCertificate(settings: SmtpSettings): Promise<PeerCertificate 
 	}
 }
 
-function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): string {
-	const socket = connection._socket as TLSSocket | null;
-	const protocol = connection.secure ? socket?.getProtocol?.() : undefined;
-	const channel = !connection.secure
+/** The session as it ended up: encrypted or not, and with which TLS version. */
+export interface ReachedSession {
+	secure: boolean;
+	protocol?: string | null;
+}
+
+/** The sentence for a passed test, from the settings and what the session turned out to be. */
+export function describeReachedServer(settings: SmtpSettings, session: ReachedSession): string {
+	const channel = !session.secure
 		? 'without encryption'
-		: `over ${settings.secure ? 'implicit TLS' : 'STARTTLS'}${protocol ? ` (${protocol})` : ''}`;
-	const unverified = connection.secure && settings.allowSelfSigned ? ', certificate not verified (Allow Self-Signed Certificates is on)' : '';
+		: `over ${settings.secure ? 'implicit TLS' : 'STARTTLS'}${session.protocol ? ` (${session.protocol})` : ''}`;
+	const unverified = session.secure && settings.allowSelfSigned ? ', certificate not verified (Allow Self-Signed Certificates is on)' : '';
 	const who = settings.user ? `authenticated as "${settings.user}"` : 'without login (the server asked for none)';
 	const sender = settings.fromEmail ? `; the server accepts mail from ${settings.fromEmail}` : '';
-	return `Connected to ${endpointLabel(settings)} ${channel}${unverified}, ${who}${sender}.${port25Warning(settings.port, connection.secure)}`;
+	return `Connected to ${endpointLabel(settings)} ${channel}${unverified}, ${who}${sender}.${port25Warning(settings.port, session.secure)}`;
+}
+
+function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): string {
+	const socket = connection._socket as TLSSocket | null;
+	return describeReachedServer(settings, { secure: connection.secure, protocol: connection.secure ? socket?.getProtocol?.() : undefined });
 }
 
 /**
@@ -167,7 +200,7 @@ export async function testSmtpConnection(settings: SmtpSettings): Promise<Connec
 		}
 		await probeEnvelope(connection, settings.fromEmail);
 		const message = redactSecrets(describeSuccess(settings, connection), secrets);
-		connection.quit();
+		await quitSession(connection);
 		// only once the server said yes: DNS findings are warnings after the OK, never the failure
 		return ok([message, ...(await senderDomainFindings(settings))].join(' '));
 	} catch (error) {

@@ -1,7 +1,9 @@
 import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo } from 'nodemailer';
+import type MimeNode from 'nodemailer/lib/mime-node';
 import { classifySmtpError, smtpFailure, type SmtpFailure } from '../smtp/classifyError';
-import { classifyDeliveryFailure, retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
+import { classifyDeliveryFailure, nextStep, recordAttempt, type AttemptHistory, type DeliveryOptions } from './deliveryPolicy';
 import { fail, ok, type Result } from '../shared/result';
+import { systemClock } from './clock';
 import { signEveryMessage } from './dkimSigning';
 import { createRateLimiter } from './rateLimiter';
 import { smtpTransportOptions } from './smtpOptions';
@@ -16,11 +18,34 @@ export interface DeliveredInfo {
 
 export type DeliveryOutcome = Result<DeliveredInfo, SmtpFailure>;
 
+export type OutgoingMessage = SendMailOptions & { messageId: string };
+
 export interface PooledSender {
-	/** `message.messageId` must be set: it identifies the message across attempts. */
-	send(message: SendMailOptions & { messageId: string }): Promise<DeliveryOutcome>;
+	/**
+	 * `message.messageId` must be set: it identifies the message across attempts. After the
+	 * execution's stop it resolves with a `cancelled` failure instead of starting the message.
+	 */
+	send(message: OutgoingMessage): Promise<DeliveryOutcome>;
 	/** Closes every pooled connection; safe to call twice. */
 	close(): void;
+}
+
+/** RFC 5322 §2.1.1: a line of a message holds at most 998 octets. */
+const MAX_LINE_OCTETS = 998;
+
+/**
+ * The first header line of any MIME part over MAX_LINE_OCTETS, if one would be written. Pass one
+ * refuses every input known to make one (a word in a subject, a file name, a display name); this
+ * keeps any other way from reaching a server, which may cut or refuse such a line.
+ */
+function overlongHeaderLine(node: MimeNode): string | undefined {
+	const line = node.buildHeaders().split('\r\n').find((candidate) => Buffer.byteLength(candidate) > MAX_LINE_OCTETS);
+	if (line) return line;
+	for (const child of node.childNodes) {
+		const inner = overlongHeaderLine(child);
+		if (inner) return inner;
+	}
+	return undefined;
 }
 
 function addresses(list: unknown): string[] {
@@ -30,9 +55,16 @@ function addresses(list: unknown): string[] {
 /**
  * One pooled nodemailer transport for a whole execution: every item reuses the same few SMTP
  * sessions instead of opening one per message. Built from the same options as the connection
- * test; retries transient failures with backoff (see deliveryPolicy).
+ * test; retries by deliveryPolicy, the only retry layer.
+ *
+ * A stop (`options.signal`) starts no new message and ends every wait (pace, backoff). A message
+ * already handed to the pool is abandoned only while it is safe: waiting for a connection, or
+ * still being written (the server drops a DATA that never got its final "."). One whose whole
+ * body is written is left to get its reply, so nothing is reported unsent that may have arrived.
  */
 export function createPooledSender(settings: SmtpSettings, options: DeliveryOptions): PooledSender {
+	const clock = options.clock ?? systemClock;
+	const stop = options.signal;
 	const transport = nodemailer.createTransport({
 		...smtpTransportOptions(settings),
 		pool: true,
@@ -40,10 +72,17 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 		// a session is reused for the whole execution; servers that cap messages per session
 		// close it themselves and the pool opens the next one
 		maxMessages: Infinity,
+		// one retry layer: the pool would otherwise resend a message whose connection closed, up to
+		// 5 times for each attempt of ours, where Retries promises retries + 1 attempts in all
+		maxRequeues: 0,
 	});
-	const rateLimiter = createRateLimiter(options.messagesPerSecond);
+	const rateLimiter = createRateLimiter(options.messagesPerSecond, clock);
 	/** Message-IDs whose current attempt has had its whole body written to the connection. */
 	const written = new Set<string>();
+	/** The abort of each message's current attempt, by Message-ID. */
+	const attempts = new Map<string, AbortController>();
+	/** The server accepted a message in this execution: from now on a refusal to connect is a restart. */
+	let delivered = false;
 	let closed = false;
 	// before the marker below, so the marker sees the signed message
 	if (settings.dkim) signEveryMessage(transport, settings.dkim);
@@ -53,21 +92,42 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 	// after the server's 354 — and the connection writes the final "." right after: from then on
 	// a lost connection leaves the delivery uncertain
 	transport.use('stream', (mail, done) => {
+		const overlong = overlongHeaderLine(mail.message);
+		if (overlong) {
+			const error = new Error(`A header line would be ${Buffer.byteLength(overlong)} octets long, over the ${MAX_LINE_OCTETS} a message line may hold: ${overlong.slice(0, 60)}…`);
+			return done(Object.assign(error, { code: 'EMESSAGE' }));
+		}
 		const messageId = String(mail.data.messageId ?? '');
 		mail.message.processFunc((output) => output.once('end', () => written.add(messageId)));
 		done();
 	});
 
-	async function attempt(message: SendMailOptions & { messageId: string }): Promise<SMTPPoolSentMessageInfo> {
-		await rateLimiter.next();
-		return transport.sendMail(message);
+	const abandonUnwritten = () => {
+		for (const [messageId, attempt] of attempts) if (!written.has(messageId)) attempt.abort();
+	};
+	stop?.addEventListener('abort', abandonUnwritten, { once: true });
+
+	const cancelled = (error?: unknown) => fail(smtpFailure('cancelled', error ?? new Error('Execution stopped'), settings));
+
+	async function attempt(message: OutgoingMessage, abort: AbortController): Promise<SMTPPoolSentMessageInfo> {
+		attempts.set(message.messageId, abort);
+		try {
+			return await transport.sendMail({ ...message, signal: abort.signal });
+		} finally {
+			attempts.delete(message.messageId);
+		}
 	}
 
 	return {
 		async send(message) {
-			for (let attempts = 1; ; attempts++) {
+			const history: AttemptHistory = { counted: 0, unreachableStreak: 0 };
+			for (;;) {
+				await rateLimiter.next(stop);
+				if (stop?.aborted) return cancelled();
+				const abort = new AbortController();
 				try {
-					const info = await attempt(message);
+					const info = await attempt(message, abort);
+					delivered = true;
 					return ok({
 						messageId: info.messageId,
 						accepted: addresses(info.accepted),
@@ -75,12 +135,20 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 						response: String(info.response ?? ''),
 					});
 				} catch (error) {
+					if (abort.signal.aborted) return cancelled(error);
 					let failure = classifySmtpError(error, settings);
 					const kind = classifyDeliveryFailure(failure, written.has(message.messageId));
 					if (kind === 'uncertain') failure = smtpFailure('deliveryUncertain', error, settings);
-					const retry = kind === 'transient' || (kind === 'uncertain' && options.resendUncertain);
-					if (!retry || attempts > options.retries) return fail(failure);
-					await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, options.retryBaseDelayMs)));
+					const now = clock.now();
+					recordAttempt(history, kind, now);
+					const step = nextStep(kind, history, delivered, options, now);
+					if (!step.retry) {
+						if (step.reason === 'toleranceSpent') {
+							failure = smtpFailure('serverGone', error, settings, { toleranceSeconds: Math.round(options.restartToleranceMs / 1000) });
+						}
+						return fail(failure);
+					}
+					await clock.sleep(step.delayMs, stop);
 				} finally {
 					written.delete(message.messageId);
 				}
@@ -89,6 +157,7 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 		close() {
 			if (closed) return;
 			closed = true;
+			stop?.removeEventListener('abort', abandonUnwritten);
 			transport.close();
 		},
 	};

@@ -40,6 +40,20 @@ export const RESERVED_HEADER_NAMES: readonly string[] = [
 
 const RESERVED_LOWER_CASE = new Set(RESERVED_HEADER_NAMES.map((name) => name.toLowerCase()));
 
+/**
+ * Content-* headers describe a MIME part (RFC 2045 §9, RFC 2183): nodemailer writes them for
+ * every part it builds, so a custom Content-Disposition, Content-ID or Content-Language would
+ * contradict the structure of the message it is added to.
+ */
+const CONTENT_HEADER = /^content-/i;
+
+/**
+ * RFC 5322 §2.1.1: a header line holds at most 998 characters. nodemailer folds a long value at
+ * its spaces and encodes non-ASCII words in short pieces, but a run without spaces stays on one
+ * line; with the header's name in front, a word of this length still fits.
+ */
+export const MAX_HEADER_WORD_LENGTH = 900;
+
 // RFC 5322 §3.6.8: field-name = 1*ftext, ftext = %d33-57 / %d59-126 (printable ASCII except ":").
 const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
 
@@ -50,8 +64,20 @@ const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
  */
 export function checkHeaderValue(value: string, field: string): ValidationResult {
 	const control = findControlCharacter(value, { allowTab: true });
-	if (!control) return ok();
-	return fail({ field, error: `${field} contains ${describeControlCharacter(control)}`, value: quoteForMessage(value) });
+	if (control) return fail({ field, error: `${field} contains ${describeControlCharacter(control)}`, value: quoteForMessage(value) });
+	return checkHeaderWords(value, field);
+}
+
+/** A value that goes into a header (a subject, a display name) has no word over MAX_HEADER_WORD_LENGTH. */
+export function checkHeaderWords(value: string, field: string): ValidationResult {
+	if (value.length <= MAX_HEADER_WORD_LENGTH) return ok();
+	const longest = value.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+	if (longest.length <= MAX_HEADER_WORD_LENGTH) return ok();
+	return fail({
+		field,
+		error: `${field} has a word of ${longest.length} characters without a space, over the ${MAX_HEADER_WORD_LENGTH} a header line can carry (RFC 5322 allows 998 per line)`,
+		value: quoteForMessage(longest),
+	});
 }
 
 /** The name of a user-supplied header: RFC 5322 field-name syntax, and not one of RESERVED_HEADER_NAMES. */
@@ -64,6 +90,12 @@ export function checkCustomHeaderName(name: string, field = 'Custom Headers'): V
 			error: `${field}: header name ${shown} may only contain printable ASCII characters other than ":" and spaces`,
 			value: shown,
 		});
+	}
+	if (name.length > 76) {
+		return fail({ field, error: `${field}: header name ${shown} is longer than 76 characters`, value: shown });
+	}
+	if (CONTENT_HEADER.test(name) && !RESERVED_LOWER_CASE.has(name.toLowerCase())) {
+		return fail({ field, error: `${field}: ${shown} is a MIME content header, which the node writes for each part itself`, value: shown });
 	}
 	if (RESERVED_LOWER_CASE.has(name.toLowerCase())) {
 		return fail({

@@ -13,3 +13,12 @@ export function quoteForMessage(value: string, maxLength = MAX_QUOTED_VALUE_LENG
 	const shortened = chars.length > maxLength ? chars.slice(0, maxLength).join('') + '…' : value;
 	return JSON.stringify(shortened);
 }
+
+/**
+ * An error sentence with every run of more than `maxLength` characters without a space cut to
+ * `maxLength` and "…": a 100,000-character variable name is named, not echoed whole.
+ */
+export function shortenLongWords(text: string, maxLength = MAX_QUOTED_VALUE_LENGTH): string {
+	if (text.length <= maxLength) return text;
+	return text.replace(new RegExp(`\\S{${maxLength + 1},}`, 'g'), (word) => `${Array.from(word).slice(0, maxLength).join('')}…`);
+}

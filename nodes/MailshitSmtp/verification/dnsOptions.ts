@@ -10,7 +10,7 @@ import type { ValidationResult } from '../validation/errors';
 /** The option values as n8n hands them over (names as in descriptions/dnsOptions.fields.ts). */
 export interface DnsOptionValues {
 	dnsServers?: string;
-	dnsTimeout?: number;
+	dnsTimeout?: unknown;
 }
 
 export type DnsOptionsResult = ValidationResult<Required<DnsLookupOptions>>;
@@ -22,7 +22,12 @@ export const MAX_DNS_TIMEOUT_MS = 60_000;
 export function readDnsOptions(values: DnsOptionValues): DnsOptionsResult {
 	const servers = parseDnsServers(values.dnsServers);
 	if (!servers.ok) return fail({ field: 'DNS Servers', error: servers.failure });
-	return ok({ servers: servers.value, timeoutMs: dnsTimeoutMs(values.dnsTimeout) });
+	const seconds = values.dnsTimeout;
+	// an expression's "abc" or {} is refused by name; a number out of range is brought into it
+	if (seconds !== undefined && seconds !== null && seconds !== '' && !Number.isFinite(Number(seconds)) && typeof seconds !== 'number') {
+		return fail({ field: 'DNS Timeout', error: `DNS Timeout (Seconds) must be a number (got ${JSON.stringify(String(seconds).slice(0, 80))})` });
+	}
+	return ok({ servers: servers.value, timeoutMs: dnsTimeoutMs(seconds) });
 }
 
 function dnsTimeoutMs(seconds: unknown): number {

@@ -52,6 +52,8 @@ const rows: Array<[HintId, string, unknown, Record<string, unknown>?]> = [
 	['noReply', 'socket timeout mid-session', Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT' })],
 	['connectionClosed', 'ECONNRESET', socket('ECONNRESET', 'ECONNECTION')],
 	['connectionClosed', 'ECONNECTION without a socket code', Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })],
+	['connectionClosed', "the pool's requeue wording", Object.assign(new Error('Reached maximum number of retries after connection was closed'), { code: 'ECONNECTION' })],
+	['cancelled', 'a message abandoned at the stop', Object.assign(new Error('Message sending aborted'), { code: 'EABORT' })],
 	['configuration', 'a credential that cannot be used', new ConfigurationError('Port must be a whole number from 1 to 65535', 'port')],
 	['unknown', 'anything else', new Error('something odd')],
 ];
@@ -65,13 +67,26 @@ describe('classifySmtpError: each cause finds its row of the table', () => {
 		expect(failure.hint).not.toMatch(/undefined|NaN|\(\)/);
 	});
 
-	it('every row of the table is reached (the connection test adds authNotOffered, the sender deliveryUncertain)', () => {
-		const reached = new Set<HintId>([...rows.map(([id]) => id), 'authNotOffered', 'deliveryUncertain']);
+	it('every row of the table is reached (the connection test adds authNotOffered, the sender deliveryUncertain and serverGone)', () => {
+		const reached = new Set<HintId>([...rows.map(([id]) => id), 'authNotOffered', 'deliveryUncertain', 'serverGone']);
 		expect([...reached].sort()).toEqual(Object.keys(SMTP_ERROR_HINTS).sort());
 	});
 });
 
 describe('the failure the user sees', () => {
+	it("says what happened instead of the pool's requeue wording (requeueing is off)", () => {
+		const failure = classifySmtpError(Object.assign(new Error('Reached maximum number of retries after connection was closed'), { code: 'ECONNECTION' }), settings());
+		expect(failure.error).toBe('Connection closed by the server before the message was sent');
+		expect(failure.hint).toMatch(/^smtp\.example\.com:587 closed the connection unexpectedly/);
+	});
+
+	it('a server that is gone after a restart is not blamed on the settings', () => {
+		const failure = smtpFailure('serverGone', socket('ECONNREFUSED'), settings(), { toleranceSeconds: 60 });
+		expect(failure.hint).toBe(
+			'smtp.example.com:587 took messages earlier in this run but then stopped accepting connections (connect ECONNREFUSED) and was not back within 60 s: it is restarting or down, so check the server and send the rest later, or raise Server Restart Tolerance.',
+		);
+	});
+
 	it('keeps nodemailer\'s code, the server\'s reply code and the command', () => {
 		expect(classifySmtpError(reply('MAIL FROM', 553, '553 5.7.1 Sender address rejected: not owned by user ada'), settings())).toEqual({
 			hintId: 'senderRejected',

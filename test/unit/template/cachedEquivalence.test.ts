@@ -98,7 +98,7 @@ describe('per-item compiles are shared by identical items', () => {
 		expect(htmls[0]).toBe(htmls[2]);
 		expect(htmls[0]).not.toBe(htmls[1]);
 		// 1 at preparation + one per distinct value.
-		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5 });
+		expect(template.stats).toEqual({ compiles: 3, cachedRenders: 0, perItemRenders: 5, structures: 1 });
 	});
 });
 
@@ -110,5 +110,56 @@ describe('the newsletter', () => {
 		const template = await compileTemplate({ format: 'mjml', body: NEWSLETTER_MJML });
 		await expectSameAsReference(template, NEWSLETTER_MJML, values);
 		expect(template.stats.perItemRenders).toBe(0);
+	});
+});
+
+describe('templates with sections: each structure compiled once, filled per item, equals fill-then-compile', () => {
+	const ROW_PARTIAL = { name: 'row', content: '<tr><td>{{@number}}</td><td>{{title}}</td><td style="text-align:right">{{price|}}</td></tr>' };
+	const SECTIONED_TEMPLATES: Array<[string, string]> = [
+		[
+			'a list of MJML sections, with loop variables and a link per element',
+			`<mjml><mj-body>{{#each lines}}<mj-section padding="{{#if @first}}20px{{else}}0{{/if}} 0"><mj-column><mj-text>{{@number}}. {{title}}{{#if @last}} (last){{/if}}</mj-text><mj-button href="https://shop.example.com/p?id={{sku}}">View {{title}}</mj-button></mj-column></mj-section>{{else}}<mj-section><mj-column><mj-text>No lines</mj-text></mj-column></mj-section>{{/each}}</mj-body></mjml>`,
+		],
+		['table rows from a partial', mjmlDocument('<mj-table>{{#each lines}}{{> row}}{{/each}}</mj-table><mj-text>Total {{total|}}</mj-text>')],
+		['list items inside mj-text', mjmlDocument('<mj-text><ul>{{#each lines}}<li>{{title}}{{#unless @last}},{{/unless}}</li>{{/each}}</ul></mj-text>')],
+		[
+			'columns repeated inside one section',
+			'<mjml><mj-body><mj-section>{{#each lines}}<mj-column><mj-image src="https://cdn.example.com/{{sku}}.png" alt="{{title}}" /><mj-text>{{title}}</mj-text></mj-column>{{/each}}</mj-section></mj-body></mjml>',
+		],
+		[
+			'a branch that changes a typed attribute and the blocks shown',
+			`<mjml><mj-body><mj-section background-color="{{#if vip}}#ffd700{{else}}#ffffff{{/if}}"><mj-column>{{#if vip}}<mj-text font-weight="bold">VIP {{title}}</mj-text>{{else}}<mj-text>{{title}}</mj-text>{{/if}}{{#unless lines}}<mj-text>empty</mj-text>{{/unless}}</mj-column></mj-section></mj-body></mjml>`,
+		],
+	];
+
+	const titles = ['Ada', 'x & y <b>z</b>', ' padded ', '', 'true', '$& $1', `a&b=c"d<e>'f#g`, 'émoji 🎉'];
+	const lines = (count: number, offset: number) =>
+		Array.from({ length: count }, (_, i) => ({ title: titles[(offset + i) % titles.length] || 'x', sku: titles[(offset + i + 3) % titles.length] || 'none', price: `${i}.90` }));
+	const ITEMS = [0, 1, 2, 3, 2, 1, 3, 0, 2].map((count, n) => ({ lines: lines(count, n), vip: n % 2 === 0, title: titles[n % titles.length] || 'x', total: `€ ${n}` }));
+
+	describe.each(SECTIONED_TEMPLATES)('%s', (_name, mjml) => {
+		let template: CompiledTemplate;
+		beforeAll(async () => {
+			template = await compileTemplate({ format: 'mjml', body: mjml, partials: [ROW_PARTIAL] });
+		});
+
+		it.each(ITEMS.map((values, n) => [n, values] as const))('item %i', async (_n, values) => {
+			const reference = await referenceRender(mjml, values, [ROW_PARTIAL]).then(withoutRandomIds, (error: Error) => `error: ${error.message}`);
+			const rendered = await template.render(values).then(
+				(email) => withoutRandomIds(email.html ?? ''),
+				(error: Error) => `error: ${error.message}`,
+			);
+			if (reference.startsWith('error:')) expect(rendered.startsWith('error:')).toBe(true);
+			else expect(rendered).toBe(reference);
+		});
+
+		it('compiled at most once per distinct structure, plus items whose values need their own compile', () => {
+			const { compiles, structures, perItemRenders, cachedRenders } = template.stats;
+			expect(template.sectioned).toBe(true);
+			expect(structures).toBeLessThanOrEqual(new Set(ITEMS.map((item) => `${item.lines.length}/${item.vip}`)).size);
+			expect(compiles).toBeLessThanOrEqual(structures + perItemRenders);
+			expect(cachedRenders + perItemRenders).toBe(ITEMS.length);
+			expect(cachedRenders).toBeGreaterThan(0);
+		});
 	});
 });

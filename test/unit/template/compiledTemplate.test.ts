@@ -1,5 +1,6 @@
 import { compileTemplate, htmlToText, MissingVariablesError, TemplateError } from '../../../nodes/MailshitSmtp/template';
 import { mjmlDocument, NEWSLETTER_MJML, NEWSLETTER_VALUES } from './fixtures';
+import { referenceRender } from './referenceRender';
 
 describe('compileTemplate: format', () => {
 	it('refuses an unknown format (a Format expression gone wrong) naming the field', async () => {
@@ -27,7 +28,7 @@ describe('compileTemplate: format html', () => {
 			html: '<h1>Hi Ada &amp; &quot;Co&quot;</h1><p>Line <b>one</b></p><p><a href="https://x.io/?a=1&amp;b=2">Open</a></p>',
 			text: 'Hi Ada & "Co"\n\nLine one\n\nOpen [https://x.io/?a=1&b=2]',
 		});
-		expect(template.stats).toEqual({ compiles: 0, cachedRenders: 1, perItemRenders: 0 });
+		expect(template.stats).toEqual({ compiles: 0, cachedRenders: 1, perItemRenders: 0, structures: 1 });
 	});
 
 	it('collapses whitespace of a value in the derived text as the HTML shows it', async () => {
@@ -84,7 +85,7 @@ describe('compileTemplate: format mjml', () => {
 			expect(rendered.html).toContain(`Good news, ${name}!`);
 			expect(rendered.text.startsWith(`Good news, ${name}!\nYour order #A-1042 left our warehouse today.`)).toBe(true);
 		}
-		expect(template.stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0 });
+		expect(template.stats).toEqual({ compiles: 1, cachedRenders: 3, perItemRenders: 0, structures: 1 });
 	});
 
 	it('derives the newsletter text part', async () => {
@@ -152,6 +153,14 @@ describe('compileTemplate: format mjml', () => {
 		expect((await template.render({ w: '300px' })).html).toContain('width="300"');
 	});
 
+	it('renders mj-raw written inside mj-text as mjml does, instead of calling it unclosed', async () => {
+		const body = mjmlDocument('<mj-text>Hello <mj-raw>world</mj-raw></mj-text>');
+		const template = await compileTemplate({ format: 'mjml', body });
+		const rendered = await template.render({});
+		expect(rendered.html).toBe(await referenceRender(body, {}));
+		expect(rendered.html).toContain('>Hello <mj-raw>world</mj-raw></div>');
+	});
+
 	it('is not confused by template text that looks like a placeholder', async () => {
 		const template = await compileTemplate({ format: 'mjml', body: mjmlDocument('<mj-text>mshv0x mshv1x {{a}}</mj-text>') });
 		const rendered = await template.render({ a: 'A' });
@@ -165,6 +174,25 @@ describe('compileTemplate: format mjml', () => {
 		expect(template.mode).toBe('per-item');
 		expect(rendered.text).toBe('Hi Ada');
 		expect(rendered.text).toBe(htmlToText(rendered.html ?? ''));
+	});
+});
+
+describe('the derived text part prints a link whose text is its URL once', () => {
+	it.each([
+		['mjml', mjmlDocument('<mj-text>Or open <a href="{{url}}">{{url}}</a></mj-text>')],
+		['html', '<p>Or open <a href="{{url}}">{{url}}</a></p>'],
+	] as const)('%s, on the cached path', async (format, body) => {
+		const template = await compileTemplate({ format, body });
+		const rendered = await template.render({ url: 'https://example.com/c/42' });
+		expect(rendered.text).toBe('Or open https://example.com/c/42');
+		expect(rendered.text).toBe(htmlToText(rendered.html ?? ''));
+		expect(template.stats.cachedRenders).toBe(1);
+	});
+
+	it('and keeps "text [url]" when they differ, for the same template', async () => {
+		const template = await compileTemplate({ format: 'html', body: '<p>Or open <a href="{{url}}">{{label}}</a></p>' });
+		expect((await template.render({ url: 'https://example.com/c/42', label: 'your cart' })).text).toBe('Or open your cart [https://example.com/c/42]');
+		expect((await template.render({ url: 'https://example.com/c/42', label: 'https://example.com/c/42' })).text).toBe('Or open https://example.com/c/42');
 	});
 });
 

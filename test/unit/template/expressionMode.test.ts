@@ -12,6 +12,7 @@ describe('findSwallowedVariables: mailshit variables n8n would evaluate in Expre
 		['the documented escape', '=Hi {{ "{{" }}name}}', []],
 		['repeated names are listed once', '={{name}} {{name}}', ['name']],
 		['not a string', 42, []],
+		['sections, {{else}}, partials and loop variables', '={{#each items}}{{@index}} {{title}}{{else}}none{{/each}} {{> footer}} {{urlencode q}}', ['#each items', '@index', 'title', 'else', '/each', '> footer', 'urlencode q']],
 	])('%s', (_label, raw, expected) => {
 		expect(findSwallowedVariables(raw)).toEqual(expected);
 	});

@@ -1,6 +1,7 @@
 /** Templates shared by the template tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TemplateError } from '../../../nodes/MailshitSmtp/template';
 
 /** A ~100-line newsletter with five variables, the shape of a real campaign. */
 export const NEWSLETTER_MJML = `<mjml>
@@ -137,6 +138,8 @@ export const CACHED_TEMPLATES: Array<[string, string]> = [
 	['mj-style CSS', mjmlDocument('<mj-text css-class="c">x</mj-text>', "<mj-style>.c div { background: url('{{v|}}'); }</mj-style>")],
 	['inline mj-style with an escaped variable', mjmlDocument('<mj-text css-class="c">x {{v|}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>')],
 	['mj-attributes default href', mjmlDocument('<mj-button>Go</mj-button>', '<mj-attributes><mj-button href="{{v|}}" /></mj-attributes>')],
+	['mj-raw written inside mj-text (text to MJML)', mjmlDocument('<mj-text>Hello <mj-raw>{{v|}}</mj-raw></mj-text>')],
+	['unquoted attributes inside mj-text', mjmlDocument('<mj-text><a href={{v|}} title={{v|}}>x</a></mj-text>')],
 	['file-start mj-raw', '<mjml><mj-raw position="file-start">{{v|}}</mj-raw><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>'],
 ];
 
@@ -155,3 +158,13 @@ export const PER_ITEM_TEMPLATES: Array<[string, string, string]> = [
 	['inside mj-html-attributes', mjmlDocument('<mj-text css-class="c">x</mj-text>', '<mj-html-attributes><mj-selector path=".c div"><mj-html-attribute name="data-v">{{v|}}</mj-html-attribute></mj-selector></mj-html-attributes>'), 'inside <mj-html-attributes>'],
 	['raw value with inline mj-style', mjmlDocument('<mj-text css-class="c">{{{v|}}}</mj-text>', '<mj-style inline="inline">.c { color: red; }</mj-style>'), 're-serialise the whole document'],
 ];
+
+/** The TemplateError `run` throws (a test fails when it throws none). */
+export function thrownBy(run: () => unknown): TemplateError {
+	try {
+		run();
+	} catch (error) {
+		return error as TemplateError;
+	}
+	throw new Error('expected an error');
+}

@@ -1,4 +1,4 @@
-import { listVariables, parseTemplate, TemplateError } from '../../../nodes/MailshitSmtp/template';
+import { listVariables, parseProgram, PartialLibrary, TemplateError } from '../../../nodes/MailshitSmtp/template';
 
 describe('listVariables', () => {
 	it.each([
@@ -25,12 +25,41 @@ describe('listVariables', () => {
 	});
 
 	it('merges several parsed templates (body and text part)', () => {
-		const templates = [parseTemplate('{{a}} {{b|x}}', 'template'), parseTemplate('{{c}} {{a|y}}', 'text')];
+		const templates = [parseProgram('{{a}} {{b|x}}', 'template'), parseProgram('{{c}} {{a|y}}', 'text')];
 		expect(listVariables(templates)).toStrictEqual([
 			{ name: 'a', required: false, default: 'y', raw: false },
 			{ name: 'b', required: false, default: 'x', raw: false },
 			{ name: 'c', required: true, raw: false },
 		]);
+	});
+
+	it('understands sections: lists, conditions, element fields as list.*.field, scopes', () => {
+		const source =
+			'{{customer.name}}{{#if vip}}VIP{{/if}}{{#each order.items}}{{title}} {{price|0}} {{@index}} {{@root.currency}}' +
+			'{{#each options}}{{this}} {{../sku}}{{/each}}{{/each}}{{#unless order.paid}}{{order.due}}{{/unless}}{{#each tags}}{{this}}{{/each}}';
+		expect(listVariables(source)).toStrictEqual([
+			{ name: 'customer.name', required: true, raw: false },
+			{ name: 'vip', required: false, raw: false, usage: 'condition' },
+			{ name: 'order.items', required: true, raw: false, usage: 'list' },
+			{ name: 'order.items.*.title', required: true, raw: false },
+			{ name: 'order.items.*.price', required: false, default: '0', raw: false },
+			{ name: 'currency', required: true, raw: false },
+			{ name: 'order.items.*.options', required: true, raw: false, usage: 'list' },
+			{ name: 'order.items.*.options.*', required: true, raw: false },
+			{ name: 'order.items.*.sku', required: true, raw: false },
+			{ name: 'order.paid', required: false, raw: false, usage: 'condition' },
+			{ name: 'order.due', required: true, raw: false },
+			{ name: 'tags', required: true, raw: false, usage: 'list' },
+			{ name: 'tags.*', required: true, raw: false },
+		]);
+	});
+
+	it('lists the variables of the partials a template uses, in the scope they are used in', () => {
+		const partials = new PartialLibrary([
+			{ name: 'row', content: '{{title}} {{@root.shop}}' },
+			{ name: 'unused', content: '{{never}}' },
+		]);
+		expect(listVariables('{{#each lines}}{{> row}}{{/each}}', 'template', partials).map((variable) => variable.name)).toEqual(['lines', 'lines.*.title', 'shop']);
 	});
 
 	it('throws TemplateError naming the field for a malformed source', () => {

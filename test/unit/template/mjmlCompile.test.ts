@@ -36,7 +36,7 @@ describe('compileMjml: mj-include is refused with its line', () => {
 		const error = await compileError(wrap(column));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message).toBe(
-			`mj-include is disabled: templates cannot read files or URLs (line ${line}:${col}); paste the partial into the template instead`,
+			`mj-include is disabled: templates cannot read files or URLs (line ${line}:${col}); put the shared part in the node's Partials and write {{> name}} instead`,
 		);
 		expect([error.field, error.line, error.column]).toEqual(['template', line, col]);
 	});

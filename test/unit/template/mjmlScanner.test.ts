@@ -53,3 +53,17 @@ describe('scanMjml: regions', () => {
 		expect(content).toEqual({ kind: 'content', tag: 'mj-style', attributes: { inline: 'inline' }, start: 41, end: 45, parents: ['mjml', 'mj-head'] });
 	});
 });
+
+describe('scanMjml: a closing tag inside ending-tag content', () => {
+	it('reads </mj-raw> inside mj-text as text, as mjml does', () => {
+		const source = '<mjml><mj-body><mj-section><mj-column><mj-text>Hello <mj-raw>world</mj-raw></mj-text></mj-column></mj-section></mj-body></mjml>';
+		const content = scanMjml(source, { field: 'template' }).find((region) => region.kind === 'content');
+		expect(source.slice(content?.start, content?.end)).toBe('Hello <mj-raw>world</mj-raw>');
+	});
+
+	it('still refuses the closing tag of an element around it: the author forgot </mj-text>', () => {
+		expect(() => scanMjml('<mjml><mj-body><mj-section><mj-column><mj-text>Hello <b>x</b></mj-column></mj-section></mj-body></mjml>', { field: 'template' })).toThrow(
+			'Malformed MJML: <mj-text> opened at line 1:39 is not closed before </mj-column> at line 1:62',
+		);
+	});
+});

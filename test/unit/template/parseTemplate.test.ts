@@ -1,4 +1,5 @@
 import { parseTemplate, TemplateError } from '../../../nodes/MailshitSmtp/template';
+import { thrownBy } from './fixtures';
 
 describe('parseTemplate: token syntax', () => {
 	it.each([
@@ -52,10 +53,11 @@ describe('parseTemplate: malformed tokens', () => {
 		['empty', 'a {{}}', 'Empty variable {{}} at line 1:3 in template', 1, 3],
 		['blank with default', '{{ |x}}', 'Empty variable {{ |x}} at line 1:1 in template', 1, 1],
 		['space in name', '{{first name}}', '{{first name}} at line 1:1 in template is not a valid variable', 1, 1],
-		['handlebars helper', '\n{{#if x}}', '{{#if x}} at line 2:1 in template is not a valid variable', 2, 1],
+		['a section where only variables are read', '\n{{#if x}}', '{{#if x}} at line 2:1 in template: sections and partials are not available here', 2, 1],
+		['a helper mailshit does not have', '{{uppercase name}}', '{{uppercase name}} at line 1:1 in template is not a valid variable', 1, 1],
 		['empty path segment', '{{order..id}}', '{{order..id}} at line 1:1 in template is not a valid variable', 1, 1],
 	])('%s', (_case, source, message, line, column) => {
-		const error = catchError(() => parseTemplate(source, 'template'));
+		const error = thrownBy(() => parseTemplate(source, 'template'));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message.startsWith(message)).toBe(true);
 		expect([error.field, error.line, error.column]).toEqual(['template', line, column]);
@@ -70,7 +72,7 @@ describe('parseTemplate: n8n expression syntax in a Fixed-mode parameter', () =>
 		['{{{ $json.html }}}', 'write {{{html}}}'],
 		['{{ $now }}', 'write {{name}}'],
 	])('%s explains Expression mode', (source, suggestion) => {
-		const error = catchError(() => parseTemplate(source, 'subject'));
+		const error = thrownBy(() => parseTemplate(source, 'subject'));
 		expect(error).toBeInstanceOf(TemplateError);
 		expect(error.message).toContain('is n8n expression syntax');
 		expect(error.message).toContain('Switch the parameter to Expression mode');
@@ -79,11 +81,3 @@ describe('parseTemplate: n8n expression syntax in a Fixed-mode parameter', () =>
 	});
 });
 
-function catchError(run: () => unknown): TemplateError {
-	try {
-		run();
-	} catch (error) {
-		return error as TemplateError;
-	}
-	throw new Error('expected an error');
-}

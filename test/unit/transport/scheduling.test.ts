@@ -1,27 +1,37 @@
 import { createRateLimiter } from '../../../nodes/MailshitSmtp/transport/rateLimiter';
 import { runInOrder } from '../../../nodes/MailshitSmtp/shared/runInOrder';
+import { watch } from '../../helpers/fakeClock';
+import { ManualClock } from '../../helpers/manualClock';
 
 describe('createRateLimiter: evenly spaced slots', () => {
-	it('10 per second reserves a slot every 100 ms from a fake clock, without bursts', async () => {
-		let now = 1000;
-		const waits: number[] = [];
-		const realSetTimeout = global.setTimeout;
-		jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
-			waits.push(ms ?? 0);
-			return realSetTimeout(fn, 0);
-		}) as typeof setTimeout);
-		const limiter = createRateLimiter(10, () => now);
-		await Promise.all([limiter.next(), limiter.next(), limiter.next(), limiter.next()]);
-		jest.restoreAllMocks();
-		expect(waits).toEqual([100, 200, 300]);
-		now = 5000;
+	it('10 per second reserves a slot every 100 ms, without bursts', async () => {
+		const clock = new ManualClock();
+		const limiter = createRateLimiter(10, clock);
+		const slots = [limiter.next(), limiter.next(), limiter.next(), limiter.next()];
+		expect(clock.sleeps).toEqual([0, 100, 200, 300]);
+		clock.advance(300);
+		await Promise.all(slots);
+		clock.advance(5000);
 		// after a pause the next slot is "now", not a catch-up burst
 		await limiter.next();
-		expect(waits).toEqual([100, 200, 300]);
+		expect(clock.sleeps).toEqual([0, 100, 200, 300, 0]);
+	});
+
+	it('a stop ends the wait for a slot at once', async () => {
+		const clock = new ManualClock();
+		const limiter = createRateLimiter(1, clock);
+		const stop = new AbortController();
+		await limiter.next(stop.signal);
+		const waiting = watch(limiter.next(stop.signal));
+		await Promise.resolve();
+		expect(waiting.settled).toBe(false);
+		stop.abort();
+		await waiting.promise;
+		expect(clock.sleeping).toBe(0);
 	});
 
 	it('0 means unlimited', async () => {
-		const limiter = createRateLimiter(0, () => 0);
+		const limiter = createRateLimiter(0, new ManualClock());
 		await expect(Promise.all([limiter.next(), limiter.next()])).resolves.toEqual([undefined, undefined]);
 	});
 });

@@ -121,3 +121,29 @@ describe('checkCustomHeader', () => {
 		expect(checkCustomHeader(name, value)).toEqual(expected);
 	});
 });
+
+describe('content headers and long lines', () => {
+	it.each(['Content-Disposition', 'content-id', 'Content-Language', 'Content-Description', 'Content-Location'])('refuses the MIME content header %s', (name) => {
+		expect(checkCustomHeaderName(name, 'headers')).toEqual({
+			ok: false,
+			failure: { field: 'headers', error: `headers: "${name}" is a MIME content header, which the node writes for each part itself`, value: `"${name}"` },
+		});
+	});
+
+	it('refuses a header name longer than 76 characters', () => {
+		expect(checkCustomHeaderName(`X-${'a'.repeat(80)}`, 'headers').ok).toBe(false);
+	});
+
+	it('a long value with spaces folds and is accepted; one word over 900 characters is not', () => {
+		expect(checkHeaderValue(Array(300).fill('word').join(' '), 'Subject')).toEqual({ ok: true });
+		expect(checkHeaderValue(`${'x'.repeat(900)} and more`, 'Subject')).toEqual({ ok: true });
+		expect(checkHeaderValue(`Hi ${'x'.repeat(901)}`, 'Subject')).toEqual({
+			ok: false,
+			failure: {
+				field: 'Subject',
+				error: 'Subject has a word of 901 characters without a space, over the 900 a header line can carry (RFC 5322 allows 998 per line)',
+				value: `"${'x'.repeat(80)}…"`,
+			},
+		});
+	});
+});

@@ -3,6 +3,16 @@ import { formatRecipient, validateRecipients, type NodemailerAddress } from '../
 import { fail, ok } from '../../shared/result';
 import type { ValidationResult } from '../../validation/errors';
 import { pickValue, type ReservedField } from '../../helpers/itemOverrides';
+import { checkHeaderWords } from '../../validation/headers';
+
+/** A display name goes into the To/From header line as it is (quoted) when it is ASCII. */
+function checkNames(list: NodemailerAddress[], field: string): ValidationResult {
+	for (const entry of list) {
+		const check = entry.name ? checkHeaderWords(entry.name, field) : undefined;
+		if (check && !check.ok) return fail({ ...check.failure, error: `${field}: a display name ${check.failure.error.slice(field.length + 1)}` });
+	}
+	return ok();
+}
 
 /**
  * Recipients of one message, To + CC + BCC. RFC 5321 §4.5.3.1.8 asks servers to take at least
@@ -35,6 +45,8 @@ export function resolveAddressing(input: AddressingInput): ValidationResult<Addr
 		const checked = validateRecipients(pickValue(field, input.node[field], input.overrides), field);
 		if (!checked.ok) return checked;
 		lists[field] = checked.value.map(formatRecipient);
+		const names = checkNames(lists[field]!, field);
+		if (!names.ok) return names;
 	}
 	if (lists._to!.length === 0) {
 		return fail({ field: '_to', error: 'No recipient: fill in To, or give the item a _to field' });
@@ -55,6 +67,8 @@ export function resolveAddressing(input: AddressingInput): ValidationResult<Addr
 	if (from.value.length !== 1) {
 		return fail({ field: 'fromEmail', error: 'From Email must be exactly one address' });
 	}
+	const fromName = checkNames([formatRecipient(from.value[0])], 'fromEmail');
+	if (!fromName.ok) return fromName;
 
 	return ok({
 		from: formatRecipient(from.value[0]),

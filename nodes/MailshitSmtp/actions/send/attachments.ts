@@ -1,6 +1,8 @@
 import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
 import { fail, ok } from '../../shared/result';
 import type { ValidationResult } from '../../validation/errors';
+import { availableBinaryProperties, binarySize, ownBinary, type BinarySizeHelpers } from '../../helpers/binaryData';
+import { readNumberSetting } from '../../validation/numberSetting';
 
 export interface AttachmentRef {
 	binaryProperty: string;
@@ -12,7 +14,7 @@ export interface AttachmentOptions {
 	/** Comma-separated names, or an array of names from an expression. */
 	attachments?: unknown;
 	inlineImages?: { image?: Array<{ binaryProperty?: string; cid?: string }> };
-	maxAttachmentSizeMb?: number;
+	maxAttachmentSizeMb?: unknown;
 }
 
 /**
@@ -38,43 +40,50 @@ function attachmentNames(value: unknown): ValidationResult<string[]> {
 	return ok(names);
 }
 
-/** Bytes of a binary property without loading it: n8n records the size, or it is base64 in memory. */
-function sizeOf(binary: IBinaryKeyData[string]): number | undefined {
-	if (typeof binary.bytes === 'number') return binary.bytes;
-	if (!binary.id && typeof binary.data === 'string') return Math.floor((binary.data.length * 3) / 4);
-	return undefined;
-}
+/** RFC 2392 content IDs are msg-id text: no spaces, angle brackets or quotes (`<my logo>` is not one). */
+const CONTENT_ID = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.@-]{1,250}$/;
+
+/** File names as file systems keep them; a longer one would also break the 998-octet header line. */
+const MAX_FILE_NAME_LENGTH = 255;
 
 /**
  * Checks, without reading any file, that every named binary property exists and that together
  * they fit the size limit; returns what to load when the message is built.
  */
-export function planAttachments(
+export async function planAttachments(
 	options: AttachmentOptions,
 	binary: IBinaryKeyData | undefined,
-): ValidationResult<AttachmentRef[]> {
+	itemIndex: number,
+	helpers: BinarySizeHelpers,
+): Promise<ValidationResult<AttachmentRef[]>> {
 	const named = attachmentNames(options.attachments);
 	if (!named.ok) return named;
 	const refs: AttachmentRef[] = named.value.map((binaryProperty) => ({ binaryProperty }));
 	for (const image of options.inlineImages?.image ?? []) {
-		const binaryProperty = (image.binaryProperty ?? '').trim();
+		const binaryProperty = String(image.binaryProperty ?? '').trim();
 		if (!binaryProperty) continue;
-		refs.push({ binaryProperty, cid: (image.cid ?? '').trim() || binaryProperty });
+		const cid = String(image.cid ?? '').trim() || binaryProperty;
+		if (!CONTENT_ID.test(cid)) {
+			return fail({ field: 'inlineImages', error: `Content ID ${JSON.stringify(cid.slice(0, 80))} may hold only letters, digits and !#$%&'*+/=?^_\`{|}~.@- (no spaces or brackets), up to 250 characters; use it as <img src="cid:…">` });
+		}
+		refs.push({ binaryProperty, cid });
 	}
 	let total = 0;
 	for (const ref of refs) {
 		const field = ref.cid ? 'inlineImages' : 'attachments';
-		const data = binary?.[ref.binaryProperty];
+		const data = ownBinary(binary, ref.binaryProperty);
 		if (!data) {
-			const available = Object.keys(binary ?? {});
-			return fail({
-				field,
-				error: `Binary property "${ref.binaryProperty}" not found on this item (${available.length ? `it has: ${available.join(', ')}` : 'it has no binary data'})`,
-			});
+			return fail({ field, error: `Binary property "${ref.binaryProperty}" not found on this item (${availableBinaryProperties(binary)})` });
 		}
-		total += sizeOf(data) ?? 0;
+		const fileName = data.fileName ?? ref.binaryProperty;
+		if (fileName.length > MAX_FILE_NAME_LENGTH) {
+			return fail({ field, error: `The file name of binary property "${ref.binaryProperty.slice(0, 80)}" is ${fileName.length} characters long, over ${MAX_FILE_NAME_LENGTH}: rename the file first` });
+		}
+		total += await binarySize(data, itemIndex, helpers);
 	}
-	const limitMb = options.maxAttachmentSizeMb ?? 25;
+	const limit = readNumberSetting(options.maxAttachmentSizeMb, { label: 'Max Attachment Size (MB)', min: 0, max: 100_000, fallback: 25 });
+	if (!limit.ok) return fail({ field: 'maxAttachmentSizeMb', error: limit.failure });
+	const limitMb = limit.value;
 	if (limitMb > 0 && total > limitMb * 1024 * 1024) {
 		return fail({
 			field: 'attachments',

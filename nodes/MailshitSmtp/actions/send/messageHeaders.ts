@@ -24,11 +24,12 @@ const OPTION_HEADERS = {
 };
 
 /**
- * The unsubscribe URL may carry per-recipient {{variables}}. The URL as written must be one line
- * (refused otherwise, like a subject); values filled in are flattened to one line.
+ * The unsubscribe URL may carry per-recipient {{variables}}, URL-encoded for where they stand
+ * (`?u={{email}}` cannot add a parameter). The URL as written must be one line (refused
+ * otherwise, like a subject); values filled in are flattened to one line.
  */
 function unsubscribeUrl(url: string, values: Record<string, unknown>, parsed: ParsedTemplates): ValidationResult<string> {
-	const fill = parsed.fillHeader(url, 'listUnsubscribe', 'List-Unsubscribe URL', values);
+	const fill = parsed.fillHeader(url, 'listUnsubscribe', 'List-Unsubscribe URL', values, 'url');
 	if (!fill.ok) return fill;
 	const filled = fill.value;
 	if (!/^https?:\/\/\S+$/i.test(filled)) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { unexpectedError } from '../../helpers/nodeOutput';
 import type { SmtpSettings } from '../../smtp/settings';
@@ -10,10 +11,13 @@ import { domainOf } from '../../validation/addresses';
 import { checkVariableRules, type CompiledVariableRule } from '../../validation/rules';
 import type { ItemParameters } from '../../helpers/itemParameters';
 import { resolveSubject, type ParsedTemplates } from '../../helpers/headerTemplates';
-import { readTemplateSpec, templateFailure } from '../../helpers/templateSource';
+import { templateFailure, type TemplateSources } from '../../helpers/templateSource';
+import type { EmailFiles } from '../../helpers/emailFiles';
 import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
+import type { BinarySizeHelpers } from '../../helpers/binaryData';
+import { checkMarkup, checkRawValues } from './markupChecks';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
 
 /** Everything needed to build one item's message later; small, so 10,000 of them fit. */
@@ -27,6 +31,8 @@ export interface ItemPlan {
 	attachments: AttachmentRef[];
 	/** Fixed before the first attempt, so a retried message keeps its Message-ID. */
 	messageId: string;
+	/** The email as files on the output item, when the Email Files option asks for them. */
+	emailFiles?: EmailFiles;
 }
 
 export type PlanResult = ValidationResult<ItemPlan>;
@@ -35,7 +41,11 @@ export interface PlanContext {
 	node: INode;
 	params: ItemParameters;
 	settings: SmtpSettings;
+	/** n8n's binary helpers: the size of a stored attachment. */
+	helpers: BinarySizeHelpers;
 	templates: TemplateCache;
+	/** The template parameters (or file) of each item. */
+	sources: TemplateSources;
 	/** Subject and List-Unsubscribe URL templates, parsed once per execution. */
 	parsed: ParsedTemplates;
 	rules: CompiledVariableRule[];
@@ -45,7 +55,7 @@ export interface PlanContext {
 	domainChecker?: DomainChecker;
 }
 
-type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean };
+type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean; urlSchemes?: string; emailFiles?: EmailFiles };
 type AddressingParams = { ccEmail?: unknown; bccEmail?: unknown; replyTo?: unknown; fromEmail?: string; fromName?: string };
 
 /**
@@ -63,11 +73,17 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 	if (!variables.ok) return variables;
 	const values = variables.value;
 
+	const spec = await context.sources.read(index, item, options.urlSchemes);
+	if (!spec.ok) return spec;
 	let template: CompiledTemplate;
+	const markup = checkMarkup(spec.value);
+	if (!markup.ok) return markup;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
 		// mapping serves both steps
-		template = await context.templates.get(readTemplateSpec(params, index));
+		template = await context.templates.get(spec.value);
+		const raw = checkRawValues(template, values);
+		if (!raw.ok) return raw;
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
 		// MJML from a value stops the node before any email of the run has left
 		await template.check(values);
@@ -102,7 +118,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	const headers = buildMessageHeaders(options, values, context.parsed);
 	if (!headers.ok) return headers;
-	const attachments = planAttachments(options, item.binary);
+	const attachments = await planAttachments(options, item.binary, index, context.helpers);
 	if (!attachments.ok) return attachments;
 
 	return ok({
@@ -113,7 +129,9 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 		addressing: addressing.value,
 		headers: headers.value,
 		attachments: attachments.value,
-		messageId: `<${randomUUID()}@${domainOf(addressing.value.from.address) || 'localhost'}>`,
+		// the domain in ASCII (xn--…): a Message-ID is a header every client must read (RFC 5322 §3.6.4)
+		messageId: `<${randomUUID()}@${domainToASCII(domainOf(addressing.value.from.address)) || 'localhost'}>`,
+		...(options.emailFiles && options.emailFiles !== 'none' && { emailFiles: options.emailFiles }),
 	});
 }
 

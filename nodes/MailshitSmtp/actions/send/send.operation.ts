@@ -1,23 +1,28 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { recipientFields } from '../../descriptions/recipients.fields';
 import { sendOptionFields } from '../../descriptions/sendOptions.fields';
 import { templateFields } from '../../descriptions/template.fields';
 import { validationFailed, type SendFailedResult, type SentResult } from '../../results';
-import { createTemplateCache, TemplateError } from '../../template';
-import type { DeliveryOptions } from '../../transport/deliveryPolicy';
-import { createPooledSender } from '../../transport/pooledSender';
+import { createTemplateCache } from '../../template';
+import { createPooledSender, type DeliveryOutcome } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
 import { readSmtpSettings, type SmtpSettings } from '../../smtp/settings';
+import type { SmtpFailure } from '../../smtp/classifyError';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
+import type { ValidationFailure } from '../../validation/errors';
 import { createDomainChecker, readDnsOptions } from '../../verification';
 import { dkimAlignmentHints, templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
-import { configurationError, deliveryError, itemValidationError, resultItems, unexpectedError } from '../../helpers/nodeOutput';
+import { configurationError, deliveryError, itemValidationError, resultItems, stoppedError, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
-import { expressionModeProblem } from '../../helpers/templateSource';
+import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
+import { emailFiles } from '../../helpers/emailFiles';
+import { describeWhatWentOut, type SentItem } from './batchReport';
 import { composeMessage } from './composeMessage';
-import { planItem, type PlanResult } from './planItem';
+import { readDeliveryOptions, type DeliveryOptionValues } from './deliverySettings';
+import { planItem, type PlanContext, type PlanResult } from './planItem';
+import { messageDigest, sentRecord, type ItemOutcome, type SentRecord } from './sentRecord';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['send'] } }, [
 	...recipientFields,
@@ -25,27 +30,11 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 	...sendOptionFields,
 ]);
 
-interface ExecutionOptions {
-	maxConnections?: number;
-	messagesPerSecond?: number;
-	retries?: number;
-	retryDelaySeconds?: number;
-	resendUncertain?: boolean;
+interface ExecutionOptions extends DeliveryOptionValues {
 	validationRules?: { rule?: VariableRule[] };
 	verifyRecipientDomain?: boolean;
 	dnsServers?: string;
 	dnsTimeout?: number;
-}
-
-/** Delivery settings belong to the execution (one pool), so they are read from the first item. */
-function readDeliveryOptions(options: ExecutionOptions): DeliveryOptions {
-	return {
-		maxConnections: Math.max(1, Math.min(50, Math.floor(options.maxConnections ?? 5))),
-		messagesPerSecond: Math.max(0, options.messagesPerSecond ?? 0),
-		retries: Math.max(0, Math.min(10, Math.floor(options.retries ?? 2))),
-		retryBaseDelayMs: Math.max(0, (options.retryDelaySeconds ?? 1) * 1000),
-		resendUncertain: options.resendUncertain === true,
-	};
 }
 
 async function readCredential(context: IExecuteFunctions): Promise<SmtpSettings> {
@@ -70,29 +59,92 @@ function sentResult(info: { messageId: string; accepted: string[]; rejected: str
 	return { success: true, type: 'sent', messageId: info.messageId, accepted: info.accepted, rejected: info.rejected, response: info.response };
 }
 
+function sendFailed(failure: SmtpFailure): SendFailedResult {
+	return { success: false, type: 'send_failed', error: failure.error, code: failure.code, hint: failure.hint };
+}
+
+/** One item's delivery as the node reports it, with the cause the node acts on. */
+function itemOutcome(outcome: DeliveryOutcome): ItemOutcome {
+	return outcome.ok ? { result: sentResult(outcome.value) } : { result: sendFailed(outcome.failure), hintId: outcome.failure.hintId };
+}
+
+/** The result of an item the stop kept from starting (the node fails, so it is never output). */
+const CANCELLED: SendFailedResult = { success: false, type: 'send_failed', error: 'Execution stopped', code: 'EABORT', hint: 'Not sent: the execution was stopped before this message went out.' };
+
+/** Why pass two stopped early: the node error is built once every message in flight has settled. */
+type Halt =
+	| { stoppedBy: 'cancel' }
+	| { stoppedBy: 'validation'; index: number; failure: ValidationFailure }
+	| { stoppedBy: 'delivery'; index: number; failure: SendFailedResult }
+	| { stoppedBy: 'unexpected'; index: number; error: unknown };
+
+function haltError(node: INode, halt: Halt, report: string): Error {
+	switch (halt.stoppedBy) {
+		case 'cancel':
+			return stoppedError(node, report);
+		case 'validation':
+			return itemValidationError(node, halt.index, halt.failure, report);
+		case 'delivery':
+			return deliveryError(node, halt.index, halt.failure, report);
+		default:
+			return unexpectedError(node, halt.error, halt.index, report);
+	}
+}
+
+/**
+ * n8n's Retry On Fail runs the node again with the same input in the same execution: a record of
+ * what this run delivered keeps the retry from sending it twice. Without Retry On Fail, or
+ * outside an execution (no id), there is nothing to remember.
+ */
+function openSentRecord(context: IExecuteFunctions, node: INode): SentRecord | undefined {
+	const executionId = context.getExecutionId();
+	if (node.retryOnFail !== true || !executionId) return undefined;
+	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex) || 0;
+	return sentRecord(executionId, node.name, runIndex);
+}
+
+/** Pass one: every item checked before anything is sent; the first bad one stops the node unless Continue On Fail. */
+async function planAll(context: PlanContext, items: INodeExecutionData[], continueOnFail: boolean, signal?: AbortSignal): Promise<PlanResult[]> {
+	const plans: PlanResult[] = [];
+	for (let index = 0; index < items.length; index++) {
+		if (signal?.aborted) throw stoppedError(context.node, describeWhatWentOut([], items.length));
+		const plan = await planItem(context, index, items[index]);
+		// nothing will be sent, so the first bad item stops the node before the rest are
+		// planned (MJML compiles, DNS lookups)
+		if (!plan.ok && !continueOnFail) throw itemValidationError(context.node, index, plan.failure);
+		plans.push(plan);
+	}
+	return plans;
+}
+
 /**
  * Send, in two passes. Pass one checks every item (addresses, variables, rules, attachments)
  * without touching the network; without Continue On Fail a single bad item stops the node
  * before anything is sent. Pass two renders and sends through one pooled transport, in
  * parallel up to Max Connections, keeping output order = input order; the pool is closed in
- * `finally` whatever happens.
+ * `finally` whatever happens. A stop of the execution (n8n's cancel signal) starts no further
+ * message; a failure says which items had already gone out.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
+	const signal = this.getExecutionCancelSignal?.();
 	const params = new ItemParameters(this);
 	const resultItem = resultItems(node);
 	const settings = await readCredential(this);
 	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
-	const delivery = readDeliveryOptions(executionOptions);
+	const delivery = readDeliveryOptions(executionOptions, signal);
+	if (!delivery.ok) throw configurationError(node, delivery.failure.error, delivery.failure.field);
 	const dns = readDnsOptions(executionOptions);
 	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
-	const planContext = {
+	const planContext: PlanContext = {
 		node,
 		params,
 		settings,
+		helpers: this.helpers,
 		templates: createTemplateCache(),
+		sources: new TemplateSources(this, params),
 		parsed: new ParsedTemplates(),
 		rules: readRules(this, executionOptions),
 		sharedProblem: expressionModeProblem(params),
@@ -100,51 +152,68 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
 	};
 
-	const plans: Array<PlanResult | undefined> = [];
-	for (let index = 0; index < items.length; index++) {
-		const plan = await planItem(planContext, index, items[index]);
-		// nothing will be sent, so the first bad item stops the node before the rest are
-		// planned (MJML compiles, DNS lookups)
-		if (!plan.ok && !continueOnFail) throw itemValidationError(node, index, plan.failure);
-		plans.push(plan);
-	}
+	const plans: Array<PlanResult | undefined> = await planAll(planContext, items, continueOnFail, signal);
 	const fromAddresses = plans.flatMap((plan) => (plan?.ok ? [plan.value.addressing.from.address] : []));
 	const alignmentHints = dkimAlignmentHints(settings.dkim, fromAddresses);
+	const record = openSentRecord(this, node);
+	const sent: SentItem[] = [];
+	const uncertain: number[] = [];
+	const { resendUncertain } = delivery.value;
+	const sender = createPooledSender(settings, delivery.value);
 
-	const sender = createPooledSender(settings, delivery);
+	const sendItem = async (index: number, stop: (halt: Halt) => void): Promise<INodeExecutionData> => {
+		const planned = plans[index]!;
+		plans[index] = undefined; // let a sent item's plan be collected
+		if (!planned.ok) return resultItem(index, validationFailed(planned.failure));
+		let message;
+		try {
+			message = await composeMessage(this, planned.value);
+		} catch (error) {
+			const failure = templateFailure(error);
+			if (!failure) throw { stoppedBy: 'unexpected', index, error } satisfies Halt;
+			if (!continueOnFail) stop({ stoppedBy: 'validation', index, failure });
+			return resultItem(index, validationFailed(failure));
+		}
+		const digest = record ? messageDigest(message) : '';
+		const outcome = record?.previous(index, digest) ?? itemOutcome(await sender.send(message));
+		const { result } = outcome;
+		if (result.type === 'sent') {
+			sent.push({ index, messageId: result.messageId });
+			record?.remember(index, digest, outcome);
+			const binary = await emailFiles(this, planned.value.emailFiles, { html: message.html as string | undefined, text: String(message.text) }, message);
+			return binary ? { ...resultItem(index, result), binary } : resultItem(index, result);
+		}
+		if (outcome.hintId === 'cancelled') {
+			stop({ stoppedBy: 'cancel' });
+			return resultItem(index, result);
+		}
+		if (outcome.hintId === 'deliveryUncertain') {
+			uncertain.push(index);
+			// at-most-once: a retry of the node must not resend what may have arrived
+			if (!resendUncertain) record?.remember(index, digest, outcome);
+		}
+		if (!continueOnFail) stop({ stoppedBy: 'delivery', index, failure: result });
+		return resultItem(index, result);
+	};
+
 	try {
 		// twice the connections in flight, so a connection never waits for us to render the next one
-		const results = runInOrder(items.length, delivery.maxConnections * 2, async (index, stop) => {
-			const planned = plans[index]!;
-			plans[index] = undefined; // let a sent item's plan be collected
-			if (!planned.ok) {
-				return resultItem(index, validationFailed(planned.failure));
-			}
-			let message;
-			try {
-				message = await composeMessage(this, planned.value);
-			} catch (error) {
-				if (!(error instanceof TemplateError)) throw unexpectedError(node, error, index);
-				const failure = { field: error.field, error: error.message };
-				if (!continueOnFail) stop(itemValidationError(node, index, failure));
-				return resultItem(index, validationFailed(failure));
-			}
-			const outcome = await sender.send(message);
-			if (outcome.ok) return resultItem(index, sentResult(outcome.value));
-			if (!continueOnFail) stop(deliveryError(node, index, outcome.failure));
-			const failed: SendFailedResult = {
-				success: false,
-				type: 'send_failed',
-				error: outcome.failure.error,
-				code: outcome.failure.code,
-				hint: outcome.failure.hint,
-			};
-			return resultItem(index, failed);
+		const output = await runInOrder<INodeExecutionData>(items.length, delivery.value.maxConnections * 2, (index, stop) => {
+			if (!signal?.aborted) return sendItem(index, stop);
+			stop({ stoppedBy: 'cancel' });
+			return Promise.resolve(resultItem(index, CANCELLED));
 		});
-		const output = await results;
+		record?.forget();
 		this.addExecutionHints(...templateHints(planContext.templates.compiled), ...alignmentHints);
 		return [output];
+	} catch (reason) {
+		const halt: Halt = isHalt(reason) ? reason : { stoppedBy: 'unexpected', index: 0, error: reason };
+		throw haltError(node, signal?.aborted ? { stoppedBy: 'cancel' } : halt, describeWhatWentOut(sent, items.length, uncertain));
 	} finally {
 		sender.close();
 	}
+}
+
+function isHalt(value: unknown): value is Halt {
+	return typeof value === 'object' && value !== null && 'stoppedBy' in value;
 }
