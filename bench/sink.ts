@@ -2,7 +2,7 @@
  * A benchmark sink in its own process, so that receiving does not share an event loop with the
  * sender being measured. `stock`: smtp-server as shipped (it waits ~100 ms before greeting each
  * new connection, as many real servers do); `nopause`: the same server greeting at once.
- * Counts messages and distinct Message-IDs; answers the parent over IPC.
+ * Counts messages, distinct Message-IDs, sessions and bytes; answers the parent over IPC.
  */
 import { SMTPServer } from 'smtp-server';
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection';
@@ -25,6 +25,7 @@ if (mode === 'nopause') {
 let messages = 0;
 const messageIds = new Set<string>();
 let connections = 0;
+let bytes = 0;
 
 const server = new SMTPServer({
 	logger: false,
@@ -40,6 +41,7 @@ const server = new SMTPServer({
 	onData(stream, _session, callback) {
 		let head = '';
 		stream.on('data', (chunk: Buffer) => {
+			bytes += chunk.length;
 			if (head.length < 4096) head += chunk.toString('latin1');
 		});
 		stream.on('end', () => {
@@ -57,10 +59,11 @@ server.listen(0, '127.0.0.1', () => {
 });
 
 process.on('message', (request: { type: string }) => {
-	if (request.type === 'count') process.send?.({ type: 'count', messages, distinct: messageIds.size, connections });
+	if (request.type === 'count') process.send?.({ type: 'count', messages, distinct: messageIds.size, connections, bytes });
 	if (request.type === 'reset') {
 		messages = 0;
 		connections = 0;
+		bytes = 0;
 		messageIds.clear();
 		process.send?.({ type: 'reset' });
 	}

@@ -15,7 +15,7 @@ export const PACKAGE_NAME = 'n8n-nodes-mailshit';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** The tarball the jest global setup packed from the working tree; `script` is the npm script that does that. */
-export function packedTarball(script: 'test:e2e' | 'test:ui'): string {
+export function packedTarball(script: 'test:e2e' | 'test:ui' | 'test:queue'): string {
 	const tarball = process.env.MAILSHIT_E2E_TARBALL;
 	if (!tarball) throw new Error(`MAILSHIT_E2E_TARBALL is not set: run the suite with \`npm run ${script}\` (its jest config packs the package)`);
 	return tarball;

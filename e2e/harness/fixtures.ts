@@ -66,6 +66,8 @@ interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** A trigger's webhook id (the Webhook node). */
+	webhookId?: string;
 	retryOnFail?: boolean;
 	maxTries?: number;
 	waitBetweenTries?: number;
@@ -90,16 +92,25 @@ export function manualTrigger(): WorkflowNode {
 	return { id: nodeId(), name: TRIGGER_NAME, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 }
 
-/** A Code node (JavaScript, run once for all items) that returns these rows as items. */
-export function codeNode(name: string, rows: object[]): WorkflowNode {
-	const jsCode = `// ${rows.length} recipients\nconst rows = ${JSON.stringify(rows, null, 2)};\n\nreturn rows.map((row) => ({ json: row }));\n`;
+/** A production webhook (POST) that answers as soon as the execution is queued. */
+export function webhookTrigger(path: string): WorkflowNode {
+	const id = nodeId();
+	return { id, name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, webhookId: id };
+}
+
+/** A Code node (JavaScript, run once for all items) running `jsCode`. */
+export function jsCodeNode(name: string, jsCode: string): WorkflowNode {
 	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode } };
+}
+
+/** A Code node that returns these rows as items. */
+export function codeNode(name: string, rows: object[]): WorkflowNode {
+	return jsCodeNode(name, `// ${rows.length} recipients\nconst rows = ${JSON.stringify(rows, null, 2)};\n\nreturn rows.map((row) => ({ json: row }));\n`);
 }
 
 /** A Code node that makes `count` items `{ n, email: "r<n>@example.com" }` (a list too long to write out). */
 export function numberedItemsNode(name: string, count: number): WorkflowNode {
-	const jsCode = `return Array.from({ length: ${count} }, (_, n) => ({ json: { n, email: \`r\${n}@example.com\` } }));\n`;
-	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode } };
+	return jsCodeNode(name, `return Array.from({ length: ${count} }, (_, n) => ({ json: { n, email: \`r\${n}@example.com\` } }));\n`);
 }
 
 export function noOpNode(name: string, y = 0): WorkflowNode {
@@ -122,8 +133,7 @@ export function mailshitNode(name: string, credential: { id: string; name: strin
 const link = (node: string) => ({ node, type: 'main' as const, index: 0 });
 
 /** Trigger → items → mailshit SMTP, and the node's outputs (one, or success + error) to the given nodes. */
-export function sendWorkflow(id: string, name: string, items: WorkflowNode, send: WorkflowNode, outputs: WorkflowNode[] = []): WorkflowFixture {
-	const trigger = manualTrigger();
+export function sendWorkflow(id: string, name: string, items: WorkflowNode, send: WorkflowNode, outputs: WorkflowNode[] = [], trigger = manualTrigger()): WorkflowFixture {
 	const connections: Connections = {
 		[trigger.name]: { main: [[link(items.name)]] },
 		[items.name]: { main: [[link(send.name)]] },

@@ -52,12 +52,14 @@ export class N8nCli {
 	}
 
 	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		refuseRepeatedIds('credential', credentials);
 		const file = path.join(this.userFolder, 'import-credentials.json');
 		writeFileSync(file, JSON.stringify(credentials, null, 2));
 		await this.runOrThrow(['import:credentials', `--input=${file}`]);
 	}
 
-	async importWorkflows(workflows: object[]): Promise<void> {
+	async importWorkflows(workflows: Array<{ id?: string }>): Promise<void> {
+		refuseRepeatedIds('workflow', workflows);
 		const file = path.join(this.userFolder, 'import-workflows.json');
 		writeFileSync(file, JSON.stringify(workflows, null, 2));
 		await this.runOrThrow(['import:workflow', `--input=${file}`]);
@@ -75,5 +77,15 @@ export class N8nCli {
 
 	transcriptText(): string {
 		return this.transcript.map((entry) => `$ n8n ${entry.args.join(' ')}  (${entry.status}, ${entry.ms} ms)\n${entry.log}`).join('\n');
+	}
+}
+
+/** n8n's import overwrites a record whose id it has already imported: two fixtures sharing an id would test each other's workflow. */
+function refuseRepeatedIds(kind: string, records: Array<{ id?: string }>): void {
+	const seen = new Set<string>();
+	for (const { id } of records) {
+		if (id === undefined) continue;
+		if (seen.has(id)) throw new Error(`two ${kind} fixtures share the id "${id}"`);
+		seen.add(id);
 	}
 }

@@ -12,6 +12,9 @@
  * - stop:        POST /rest/executions/:id/stop (the editor's Stop)
  * - run:         POST /rest/workflows/:id/run {triggerToStartFrom: {name}}; 1.x also wants the
  *                whole workflow as `workflowData` (2.x reads it from the database)
+ * - create:      POST /rest/workflows {id?, name, nodes, connections, settings} -> {id, versionId}
+ * - publish:     POST /rest/workflows/:id/activate {versionId} (2.x; its production webhooks go live)
+ * - executions:  GET /rest/executions?filter={"workflowId":…}&limit=N -> {count, results}
  *
  * Every response is `{data: …}`. The session is n8n's `n8n-auth` cookie; its JWT is bound to the
  * `browser-id` header given at login, so every request sends the same one, as the editor does.
@@ -122,12 +125,44 @@ export class N8nRestClient {
 		return started.executionId;
 	}
 
-	async getExecution(id: string): Promise<{ id: string; status: string; finished: boolean; stoppedAt?: string }> {
+	async getExecution(id: string): Promise<ExecutionSummary & { data?: string }> {
 		return this.request('GET', `/executions/${id}`);
+	}
+
+	async createWorkflow(workflow: object): Promise<WorkflowSummary & { versionId: string }> {
+		return this.request('POST', '/workflows', workflow);
+	}
+
+	/** 2.x's Publish: the workflow's current version becomes the active one. */
+	async activateWorkflow(id: string, versionId: string): Promise<void> {
+		await this.request('POST', `/workflows/${id}/activate`, { versionId });
+	}
+
+	/** Every execution of a workflow, newest first (n8n pages them by 100 at most). */
+	async listExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const all: ExecutionSummary[] = [];
+		for (let pages = 0; pages < 100; pages++) {
+			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+			all.push(...page.results);
+			if (page.results.length < 100) break;
+		}
+		return all;
 	}
 
 	/** The editor's Stop on a running execution: POST /rest/executions/:id/stop (both majors). */
 	async stopExecution(id: string): Promise<{ status?: string }> {
 		return this.request('POST', `/executions/${id}/stop`);
 	}
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	finished: boolean;
+	mode?: string;
+	workflowId?: string;
+	startedAt?: string;
+	stoppedAt?: string;
 }

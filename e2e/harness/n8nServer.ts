@@ -4,9 +4,8 @@
  * migrated; "Editor is now accessible" is the last start-up line, and the JS task runner (which
  * the Code node needs) registers just before it.
  */
-import { readFileSync } from 'node:fs';
 import { instanceEnv, type N8nInstall } from '../n8n-versions';
-import { cleanEnv, freePort, lastLines, spawnGroup, waitUntil, type GroupProcess } from './processes';
+import { cleanEnv, freePort, httpStatus, lastLines, readLog, spawnGroup, waitUntil, type GroupProcess } from './processes';
 
 export interface N8nServer {
 	baseUrl: string;
@@ -29,16 +28,8 @@ export interface StartOptions {
 	timeoutMs?: number;
 	/** Called with the process group once spawned, before it is ready (the installer's abort). */
 	onSpawn?: (process: GroupProcess) => void;
-}
-
-async function httpStatus(url: string): Promise<number> {
-	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-		await response.arrayBuffer();
-		return response.status;
-	} catch {
-		return 0;
-	}
+	/** Wait for the JS task runner too (default); a queue-mode main runs no code itself and starts none. */
+	taskRunner?: boolean;
 }
 
 export async function startN8nServer(options: StartOptions): Promise<N8nServer> {
@@ -51,13 +42,7 @@ export async function startN8nServer(options: StartOptions): Promise<N8nServer> 
 	const child = spawnGroup(options.install.nodeBin, [options.install.n8nBin, 'start'], { cwd: options.userFolder, env, logFile: options.logFile });
 	options.onSpawn?.(child);
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const logText = () => {
-		try {
-			return readFileSync(options.logFile, 'utf8');
-		} catch {
-			return '';
-		}
-	};
+	const logText = () => readLog(options.logFile);
 	const server: N8nServer = { baseUrl, port, logFile: options.logFile, process: child, logText, stop: () => child.stop() };
 	const timeoutMs = options.timeoutMs ?? 180_000;
 	try {
@@ -65,7 +50,8 @@ export async function startN8nServer(options: StartOptions): Promise<N8nServer> 
 			async () => {
 				if (child.hasExited()) throw new Error(`n8n exited during start-up (${await child.exited})`);
 				const text = logText();
-				if (!/Editor is now accessible/.test(text) || !/Registered runner \\?"JS Task Runner/.test(text)) return false;
+				if (!/Editor is now accessible/.test(text)) return false;
+				if (options.taskRunner !== false && !/Registered runner \\?"JS Task Runner/.test(text)) return false;
 				return (await httpStatus(`${baseUrl}/healthz`)) === 200 && (await httpStatus(`${baseUrl}/healthz/readiness`)) === 200;
 			},
 			`n8n ${options.install.version} to be ready on ${baseUrl}`,

@@ -5,7 +5,7 @@
  * watchdog.cjs leading each group, for jest workers, whose sandboxed `process` gets no events).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -158,6 +158,26 @@ export async function runCommand(cmd: string, args: string[], options: RunComman
 	await group.stop(0);
 	await within(closed, 5_000);
 	return { status: timedOut ? 'timeout' : status, stdout, stderr, timedOut, ms: Date.now() - started };
+}
+
+/** A log file's text so far; empty before the process wrote it. */
+export function readLog(file: string): string {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+/** The HTTP status of a GET, 0 when nothing answered within 2 s. */
+export async function httpStatus(url: string): Promise<number> {
+	try {
+		const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 0;
+	}
 }
 
 /** The last `n` lines of `text`, trailing whitespace dropped first. */

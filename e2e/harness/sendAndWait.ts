@@ -77,7 +77,7 @@ const SPECS = {
 	approval: { id: 'mailshitE2eApproval', subject: 'Approve {{expense.id}}', parameters: { approvalOptions: { values: { approvalType: 'double' } } } },
 	freeText: { id: 'mailshitE2eFreeText', subject: 'Tell us about {{expense.id}}', parameters: { responseType: 'freeText', options: { responseFormTitle: '={{ "Expense " + $json.expense.id }}' } } },
 	customForm: { id: 'mailshitE2eCustomForm', subject: 'Fill in {{expense.id}}', parameters: { responseType: 'customForm', defineForm: 'json', jsonOutput: FORM_FIELDS } },
-	timeout: { id: 'mailshitE2eTimeout', subject: 'Quick {{expense.id}}', parameters: { options: limitInSeconds(TIMEOUT_SECONDS) } },
+	timeout: { id: 'mailshitE2eWaitLimit', subject: 'Quick {{expense.id}}', parameters: { options: limitInSeconds(TIMEOUT_SECONDS) } },
 } satisfies Record<string, WaitWorkflowSpec>;
 
 type Kind = keyof typeof SPECS;
@@ -108,6 +108,12 @@ function flattedParse(install: N8nInstall, text: string): { resultData: { runDat
 	return (load('flatted') as { parse(text: string): ReturnType<typeof flattedParse> }).parse(text);
 }
 
+/** The error an ended execution stored, for a failure message that says why it did not wait. */
+function runError(install: N8nInstall, record: ExecutionRecord): string {
+	const data = flattedParse(install, record.data) as { resultData: { error?: { message?: string; description?: string } } };
+	return JSON.stringify(data.resultData.error ?? 'no error stored');
+}
+
 /** The hrefs of an email's resume links, exactly as sent (HTML entities undone). */
 export function resumeLinks(html: string): string[] {
 	return [...html.matchAll(/href="([^"]*\/webhook-waiting\/[^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
@@ -136,7 +142,8 @@ export class WaitingRun {
 	/** Starts the workflow and returns once n8n reports the execution waiting. */
 	static async start(ctx: WaitContext, workflowId: string): Promise<WaitingRun> {
 		const run = new WaitingRun(ctx, await ctx.rest.runWorkflow(ctx.install.major, workflowId, TRIGGER_NAME));
-		await run.until((record) => record.status === 'waiting', 'to wait');
+		const record = await run.until((r) => r.status !== 'running' && r.status !== 'new', 'to wait');
+		if (record.status !== 'waiting') throw new Error(`execution ${run.executionId} ended ${record.status} instead of waiting: ${runError(ctx.install, record)}`);
 		return run;
 	}
 

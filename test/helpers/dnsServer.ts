@@ -49,12 +49,16 @@ export interface TestDnsServer {
 	queryCount(name: string, type?: RecordType): number;
 	/** Resolves once `count` queries arrived in all; rejects after `timeoutMs` (real time, even under fake timers). */
 	waitForQueries(count: number, timeoutMs?: number): Promise<void>;
+	/** With `holdReplies`: sends every reply held so far, and answers at once from then on. */
+	releaseReplies(): void;
 	close(): Promise<void>;
 }
 
 export interface DnsServerOptions {
 	/** A server that receives and counts every query and answers none. */
 	silent?: boolean;
+	/** Keep every reply until releaseReplies(): shows how many lookups a client has in flight at once. */
+	holdReplies?: boolean;
 }
 
 function answersFor(name: string, type: RecordType, records: ZoneRecords): dns2.Packet.Resource[] {
@@ -76,6 +80,7 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 	const names = new Map(Object.entries(zone).map(([name, entry]) => [name.toLowerCase(), entry]));
 	const queries: DnsQuery[] = [];
 	const arrivals = new EventEmitter();
+	let held: Array<() => void> | undefined = options.holdReplies ? [] : undefined;
 	const server = dns2.createServer({
 		udp: true,
 		handle: (request, send) => {
@@ -89,7 +94,9 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 			const response = Packet.createResponseFromRequest(request);
 			if (typeof behaviour === 'string') response.header.rcode = Packet.RCODE[behaviour];
 			else if (type === 'MX' || type === 'A' || type === 'AAAA' || type === 'TXT') response.answers.push(...answersFor(question.name, type, behaviour));
-			void send(response);
+			const reply = () => void send(response);
+			if (held) held.push(reply);
+			else reply();
 		},
 	});
 	const bound = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
@@ -101,6 +108,11 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 		queryCount: (name, type) => queries.filter((q) => q.name === name.toLowerCase() && (type === undefined || q.type === type)).length,
 		waitForQueries: (count, timeoutMs = 5000) =>
 			waitForEvent(arrivals, 'query', () => queries.length >= count, timeoutMs, () => `expected ${count} DNS queries, ${queries.length} arrived`),
+		releaseReplies: () => {
+			const replies = held ?? [];
+			held = undefined;
+			for (const reply of replies) reply();
+		},
 		close: () => server.close(),
 	};
 }

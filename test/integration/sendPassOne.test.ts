@@ -56,6 +56,32 @@ describe('Send pass one: nothing leaves when any item would fail', () => {
 		expect(message.parsed.html).toContain('width="100"');
 	});
 
+	it('an email MJML compiles on its own is compiled once, in pass one, and sent as compiled there', async () => {
+		// more distinct value sets than the per-item memo keeps (32), in input order
+		const rows = Array.from({ length: 40 }, (_, i) => ({ email: `r${i}@example.com`, w: `${100 + i}px` }));
+		const result = await send(rows, { template: PER_ITEM_MJML });
+		expect(result.error).toBeUndefined();
+		// one compile with placeholders when the template is prepared, then one per item
+		expect(result.hints.map((hint) => hint.message).join('\n')).toContain('(41 compiles)');
+		expect(result.main.map((item) => item.json.accepted)).toEqual(rows.map((row) => [row.email]));
+		const received = new Map((await sink.waitForMessages(40)).map((message) => [message.envelope.to[0], message]));
+		for (const row of rows) expect(received.get(row.email)?.parsed.html).toContain(`width="${row.w.replace('px', '')}"`);
+	});
+
+	it('items that bring templates of their own (an expression) are sent each with its own, in order', async () => {
+		// more templates than plans hold: the later items keep their rendered email from pass one
+		const rows = Array.from({ length: 24 }, (_, i) => ({ email: `r${i}@example.com`, name: `Reader ${i}`, body: mjmlDocument(`<mj-text>Letter ${i} for {{name}}</mj-text>`) }));
+		const result = await send(rows, { template: '={{ $json.body }}' });
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.accepted)).toEqual(rows.map((row) => [row.email]));
+		const received = new Map((await sink.waitForMessages(24)).map((message) => [message.envelope.to[0], message]));
+		rows.forEach((row, i) => {
+			const message = received.get(row.email)!;
+			expect(message.parsed.html).toContain(`Letter ${i} for Reader ${i}`);
+			expect(message.parsed.text).toBe(`Letter ${i} for Reader ${i}`);
+		});
+	});
+
 	it.each([
 		['a variable missing from the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid}}' }, 'List-Unsubscribe URL: Missing variable: uid'],
 		['an unclosed {{ in the List-Unsubscribe URL', { url: 'https://example.com/u?id={{uid' }, 'List-Unsubscribe URL:'],

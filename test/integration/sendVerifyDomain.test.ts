@@ -22,7 +22,8 @@ beforeEach(async () => {
 	sink = await startSink();
 });
 
-const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown> = {}) =>
+/** Send with Verify Recipient Domain on; with Continue On Fail unless `stopOnFail`. */
+const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown> = {}, { server = dns, stopOnFail = false } = {}) =>
 	runMailshitNode({
 		items,
 		parameters: {
@@ -31,10 +32,10 @@ const run = (items: ReturnType<typeof jsonItems>, extra: Record<string, unknown>
 			subject: 'Hi',
 			templateFormat: 'text',
 			template: 'Hello',
-			options: { verifyRecipientDomain: true, dnsServers: dns.address, dnsTimeout: 2, ...extra },
+			options: { verifyRecipientDomain: true, dnsServers: server.address, dnsTimeout: 2, ...extra },
 		},
 		credential: smtpCredential(sink.port),
-		onError: 'continueRegularOutput',
+		...(stopOnFail ? {} : { onError: 'continueRegularOutput' as const }),
 	});
 
 describe('Send: Verify Recipient Domain', () => {
@@ -71,6 +72,34 @@ describe('Send: Verify Recipient Domain', () => {
 		expect(result.main.every((item) => item.json.type === 'sent')).toBe(true);
 		const asked = dns.queries.filter((q) => q.name === 'a-only.test').slice(before);
 		expect(asked.map((q) => q.type).sort()).toEqual(['A', 'MX']);
+	});
+
+	it('items on different domains are checked 8 at a time, as Verify Address looks them up', async () => {
+		const domains = Array.from({ length: 20 }, (_, i) => `d${i}.mx.test`);
+		const held = await startDnsServer(Object.fromEntries(domains.map((domain) => [domain, { MX: [[10, `mail.${domain}`]] }])), { holdReplies: true });
+		try {
+			// the timeout is only a safety net: every reply is held until eight lookups are in flight
+			const running = run(jsonItems(domains.map((domain) => ({ email: `ada@${domain}` }))), { dnsTimeout: 20 }, { server: held });
+			// one lookup at a time would ask one domain and wait for its answer forever (to the timeout)
+			await held.waitForQueries(8, 10_000);
+			const askedBeforeAnyAnswer = new Set(held.queries.map((query) => query.name));
+			held.releaseReplies();
+			const result = await running;
+			expect(askedBeforeAnyAnswer.size).toBe(8);
+			expect(result.main.map((item) => item.json.accepted)).toEqual(domains.map((domain) => [`ada@${domain}`]));
+			expect(new Set(held.queries.map((query) => query.name)).size).toBe(20);
+		} finally {
+			await held.close();
+		}
+	});
+
+	it('without Continue On Fail, the first bad item by index stops the node, whichever answer came first', async () => {
+		const emails = ['a@mx.test', 'b@a-only.test', 'c@silent.test', 'd@mx.test', 'e@does-not-exist.test', 'f@mx.test'];
+		const result = await run(jsonItems(emails.map((email) => ({ email }))), {}, { stopOnFail: true });
+		// item 4's NXDOMAIN answers long before item 2's silent server times out
+		expect(result.error).toMatchObject({ context: { itemIndex: 2 } });
+		expect(result.error?.message).toContain('silent.test');
+		expect(sink.messages).toHaveLength(0);
 	});
 
 	it('off by default: no DNS query at all', async () => {

@@ -6,6 +6,7 @@ import { runInOrder } from '../shared/runInOrder';
 import {
 	createDnsLookup,
 	createMailRoutingCache,
+	LOOKUPS_IN_FLIGHT,
 	readAddressInput,
 	readDnsOptions,
 	verifyAddress,
@@ -21,12 +22,6 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 
 /** What an item gets: the exact `/verify` shape, or one of the two failures. */
 type VerifyOutcome = Result<{ email: string; verification: Verification }, ValidationFailedResult | DnsFailedResult>;
-
-/**
- * Lookups in flight at once: enough that 1,000 distinct domains do not take 1,000 round trips
- * one after another, few enough that a public resolver does not rate-limit us.
- */
-const LOOKUPS_IN_FLIGHT = 8;
 
 async function verifyItem(routes: MailRoutingCache, input: AddressInput): Promise<VerifyOutcome> {
 	if (!input.ok) return fail(validationFailed(input.failure));

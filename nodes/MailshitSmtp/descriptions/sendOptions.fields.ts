@@ -115,6 +115,14 @@ export const sendOptionFields: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Log Each Sent Message',
+				name: 'logSentMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to write one line to n8n's log for every message the server accepted (its Message-ID, recipients and execution), on the instance that sent it: who has the email is known even when the execution's output is lost, e.g. a queue-mode worker that died mid-run",
+			},
+			{
 				displayName: 'Max Attachment Size (MB)',
 				name: 'maxAttachmentSizeMb',
 				type: 'number',
@@ -174,6 +182,15 @@ export const sendOptionFields: INodeProperties[] = [
 				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
 			},
 			urlSchemesOption,
+			{
+				displayName: 'Sent Log File',
+				name: 'sentLogFile',
+				type: 'string',
+				default: '',
+				placeholder: '/home/node/.n8n-files/mailshit-sent.jsonl',
+				description:
+					'Append a JSON line per message to this file as the execution runs: "sending" before it goes out, then "sent", "failed" or "uncertain". Lets you re-send only what a crashed run did not send. The folder must exist and be allowed by N8N_RESTRICT_FILE_ACCESS_TO; in queue mode put it on storage every worker shares.',
+			},
 			{
 				displayName: 'Server Restart Tolerance (Seconds)',
 				name: 'restartToleranceSeconds',

@@ -62,9 +62,11 @@ export interface CompiledTemplate {
 	/**
 	 * Throws exactly what render() would, doing only the work that can fail: the variables, the
 	 * compile of a structure not seen before, and an MJML compile where these values need their
-	 * own. For checking every item before any is sent.
+	 * own. For checking every item before any is sent. Resolves true when it compiled something
+	 * for these values: render() would compile it again once the bounded caches (structures,
+	 * per-item compiles) have moved on, so a caller that renders much later should render now.
 	 */
-	check(values: Record<string, unknown>): Promise<void>;
+	check(values: Record<string, unknown>): Promise<boolean>;
 }
 
 /** Field names used in errors: the node parameters they come from ('template', 'textTemplate'). */
@@ -117,10 +119,12 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		return { renderer: prepared.renderer, texts, htmlParts, text };
 	};
 
-	const check = async (values: Record<string, unknown>): Promise<void> => {
+	const check = async (values: Record<string, unknown>): Promise<boolean> => {
+		const compilesBefore = stats.compiles;
 		const { renderer, texts, htmlParts } = await resolve(values);
-		// a per-item compile is memoised by its source, so render() of the same values reuses it
+		// a per-item compile is memoised by its source, so a render() of the same values right after reuses it
 		if (renderer.compilesPerItem(htmlParts)) await renderer.render(texts, htmlParts);
+		return stats.compiles > compilesBefore;
 	};
 
 	const render = async (values: Record<string, unknown>): Promise<RenderedEmail> => {

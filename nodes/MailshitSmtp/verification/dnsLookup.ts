@@ -14,6 +14,13 @@ import { describeDnsFailure, type DnsFailure, type DnsQueryType } from './dnsFai
 
 export const DEFAULT_DNS_TIMEOUT_MS = 5000;
 
+/**
+ * Domains looked up at once (Verify Address, and Send's Verify Recipient Domain): enough that
+ * 1,000 distinct domains do not take 1,000 round trips one after another, few enough that a
+ * public resolver does not rate-limit us.
+ */
+export const LOOKUPS_IN_FLIGHT = 8;
+
 export interface DnsLookupOptions {
 	/** Resolver addresses (see parseDnsServers); empty or absent = the system's resolvers. */
 	servers?: string[];

@@ -6,7 +6,7 @@
 export { readAddressInput, type AddressInput } from './addressInput';
 export { parseDnsServers, type DnsServersResult } from './dnsServers';
 export { readDnsOptions, MAX_DNS_TIMEOUT_MS, MIN_DNS_TIMEOUT_MS, type DnsOptionValues, type DnsOptionsResult } from './dnsOptions';
-export { createDnsLookup, DEFAULT_DNS_TIMEOUT_MS, type DnsAnswer, type DnsLookup, type DnsLookupOptions, type MxRecord } from './dnsLookup';
+export { createDnsLookup, DEFAULT_DNS_TIMEOUT_MS, LOOKUPS_IN_FLIGHT, type DnsAnswer, type DnsLookup, type DnsLookupOptions, type MxRecord } from './dnsLookup';
 export type { DnsFailure, DnsQueryType } from './dnsFailures';
 export { resolveMailRouting, mailRoutingProblem, type MailRouting } from './mailRouting';
 export { createMailRoutingCache, type MailRoutingCache } from './mailRoutingCache';

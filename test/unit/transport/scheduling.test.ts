@@ -30,6 +30,15 @@ describe('createRateLimiter: evenly spaced slots', () => {
 		expect(clock.sleeping).toBe(0);
 	});
 
+	it('fractions are slower than one a second: 0.025 (a 30/min quota shared by 20 executions) is one every 40 s', async () => {
+		const clock = new ManualClock();
+		const limiter = createRateLimiter(0.025, clock);
+		const slots = [limiter.next(), limiter.next(), limiter.next()];
+		expect(clock.sleeps).toEqual([0, 40_000, 80_000]);
+		clock.advance(80_000);
+		await Promise.all(slots);
+	});
+
 	it('0 means unlimited', async () => {
 		const limiter = createRateLimiter(0, new ManualClock());
 		await expect(Promise.all([limiter.next(), limiter.next()])).resolves.toEqual([undefined, undefined]);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { SendMailOptions } from 'nodemailer';
 import type { CompiledTemplate, RenderedEmail } from '../../template';
 import { loadAttachments } from './attachments';
+import { unpackEmail } from './keptEmail';
 import type { ItemPlan } from './planItem';
 
 /**
@@ -38,11 +39,15 @@ function textEncodingFor(template: CompiledTemplate, rendered: RenderedEmail): T
 }
 
 /**
- * Pass two, just before the message goes out: fill the compiled template and load attachments.
- * Done lazily per message so at most a connection pool's worth of rendered emails is in memory.
+ * Pass two, just before the message goes out: fill the compiled template (or unpack the email
+ * pass one kept) and load attachments. Done lazily per message so at most a connection pool's
+ * worth of rendered emails is in memory.
  */
 export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan): Promise<SendMailOptions & { messageId: string }> {
-	const rendered = await plan.template.render(plan.values);
+	const { content } = plan;
+	const rendered = 'kept' in content ? unpackEmail(content.kept) : await content.template.render(content.values);
+	// an email of its own has a template of its own: its encoding is decided on it alone
+	const textEncoding = 'kept' in content ? preferredTextEncoding(`${rendered.html ?? ''}${rendered.text}`) : textEncodingFor(content.template, rendered);
 	const attachments = plan.attachments.length ? await loadAttachments(context, plan.index, plan.attachments) : [];
 	const { from, to, cc, bcc, replyTo } = plan.addressing;
 	return {
@@ -53,7 +58,7 @@ export async function composeMessage(context: IExecuteFunctions, plan: ItemPlan)
 		...(bcc.length ? { bcc } : {}),
 		...(replyTo.length ? { replyTo } : {}),
 		subject: plan.subject,
-		textEncoding: textEncodingFor(plan.template, rendered),
+		textEncoding,
 		...(rendered.html !== undefined ? { html: rendered.html } : {}),
 		text: rendered.text,
 		headers: plan.headers.headers,

@@ -17,14 +17,20 @@ import { readVariables } from '../../helpers/variableValues';
 import { resolveAddressing, type Addressing } from './addressing';
 import { planAttachments, type AttachmentOptions, type AttachmentRef } from './attachments';
 import type { BinarySizeHelpers } from '../../helpers/binaryData';
+import { keepEmail, type KeptEmail } from './keptEmail';
 import { checkMarkup, checkRawValues } from './markupChecks';
 import { buildMessageHeaders, type HeaderOptions, type MessageHeaders } from './messageHeaders';
+
+/**
+ * What pass two makes the email from: the compiled template this item shares with others, and
+ * its values; or, for an email that needed an MJML compile of its own, the email itself.
+ */
+export type ItemContent = { template: CompiledTemplate; values: Record<string, unknown> } | { kept: KeptEmail };
 
 /** Everything needed to build one item's message later; small, so 10,000 of them fit. */
 export interface ItemPlan {
 	index: number;
-	template: CompiledTemplate;
-	values: Record<string, unknown>;
+	content: ItemContent;
 	subject: string;
 	addressing: Addressing;
 	headers: MessageHeaders;
@@ -53,6 +59,24 @@ export interface PlanContext {
 	sharedProblem?: ValidationFailure;
 	/** Set when "Verify Recipient Domain" is on: one DNS cache for the execution. */
 	domainChecker?: DomainChecker;
+	/** The compiled templates plans refer to, at most TEMPLATES_IN_PLANS (absent: a single plan holds its own). */
+	templatesInPlans?: Set<CompiledTemplate>;
+}
+
+/**
+ * A plan refers to its compiled template (~56 KB for the example newsletter) until pass two fills
+ * it. When items bring templates of their own (an expression), the templates after the first
+ * TEMPLATES_IN_PLANS are not held: their items keep the rendered email instead (~4 KB, see
+ * keptEmail.ts), so 10,000 distinct templates do not stay in memory until the last is sent.
+ */
+const TEMPLATES_IN_PLANS = 16;
+
+function holdsTemplate(context: PlanContext, template: CompiledTemplate): boolean {
+	const held = context.templatesInPlans;
+	if (!held || held.has(template)) return true;
+	if (held.size >= TEMPLATES_IN_PLANS) return false;
+	held.add(template);
+	return true;
 }
 
 type SendOptions = AttachmentOptions & HeaderOptions & { useItemOverrides?: boolean; urlSchemes?: string; emailFiles?: EmailFiles };
@@ -75,18 +99,20 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	const spec = await context.sources.read(index, item, options.urlSchemes);
 	if (!spec.ok) return spec;
-	let template: CompiledTemplate;
 	const markup = checkMarkup(spec.value);
 	if (!markup.ok) return markup;
+	let content: ItemContent;
 	try {
 		// compiling throws no MissingVariablesError (only check and render fill values), so one
-		// mapping serves both steps
-		template = await context.templates.get(spec.value);
+		// mapping serves all three steps
+		const template = await context.templates.get(spec.value);
 		const raw = checkRawValues(template, values);
 		if (!raw.ok) return raw;
 		// a template (or an item) that MJML compiles per item is compiled here too, so invalid
-		// MJML from a value stops the node before any email of the run has left
-		await template.check(values);
+		// MJML from a value stops the node before any email of the run has left; an email that
+		// needed a compile is kept from here, so it is compiled once, not again when it is sent
+		const compiledOwn = await template.check(values);
+		content = !compiledOwn && holdsTemplate(context, template) ? { template, values } : { kept: keepEmail(await template.render(values)) };
 	} catch (error) {
 		const failure = templateFailure(error);
 		if (failure) return fail(failure);
@@ -123,8 +149,7 @@ export async function planItem(context: PlanContext, index: number, item: INodeE
 
 	return ok({
 		index,
-		template,
-		values,
+		content,
 		subject: subject.value,
 		addressing: addressing.value,
 		headers: headers.value,

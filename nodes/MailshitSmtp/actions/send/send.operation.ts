@@ -11,13 +11,15 @@ import type { SmtpFailure } from '../../smtp/classifyError';
 import { ConfigurationError } from '../../shared/configurationError';
 import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import type { ValidationFailure } from '../../validation/errors';
-import { createDomainChecker, readDnsOptions } from '../../verification';
+import { createDomainChecker, LOOKUPS_IN_FLIGHT, readDnsOptions } from '../../verification';
+import { eventLoopTurns } from '../../shared/eventLoopTurns';
 import { dkimAlignmentHints, templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, stoppedError, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
 import { emailFiles } from '../../helpers/emailFiles';
+import { withSentLog } from '../../helpers/sentLog';
 import { describeWhatWentOut, type SentItem } from './batchReport';
 import { composeMessage } from './composeMessage';
 import { readDeliveryOptions, type DeliveryOptionValues } from './deliverySettings';
@@ -103,18 +105,33 @@ function openSentRecord(context: IExecuteFunctions, node: INode): SentRecord | u
 	return sentRecord(executionId, node.name, runIndex);
 }
 
-/** Pass one: every item checked before anything is sent; the first bad one stops the node unless Continue On Fail. */
+/**
+ * Pass one: every item checked before anything is sent. With Verify Recipient Domain on, items
+ * are checked LOOKUPS_IN_FLIGHT at a time (their DNS lookups overlap, as Verify Address's do);
+ * either way the event loop gets a turn every few milliseconds. Without Continue On Fail the
+ * first bad item stops the node before the rest are planned (MJML compiles, DNS lookups); with
+ * items checked at once, "first" is the lowest index, as one at a time would have found.
+ */
 async function planAll(context: PlanContext, items: INodeExecutionData[], continueOnFail: boolean, signal?: AbortSignal): Promise<PlanResult[]> {
-	const plans: PlanResult[] = [];
-	for (let index = 0; index < items.length; index++) {
-		if (signal?.aborted) throw stoppedError(context.node, describeWhatWentOut([], items.length));
-		const plan = await planItem(context, index, items[index]);
-		// nothing will be sent, so the first bad item stops the node before the rest are
-		// planned (MJML compiles, DNS lookups)
-		if (!plan.ok && !continueOnFail) throw itemValidationError(context.node, index, plan.failure);
-		plans.push(plan);
+	const turn = eventLoopTurns();
+	let firstBad: { index: number; failure: ValidationFailure } | undefined;
+	try {
+		return await runInOrder(items.length, context.domainChecker ? LOOKUPS_IN_FLIGHT : 1, async (index, stop) => {
+			if (signal?.aborted) throw stoppedError(context.node, describeWhatWentOut([], items.length));
+			const plan = await planItem(context, index, items[index]);
+			if (!plan.ok && !continueOnFail && (!firstBad || index < firstBad.index)) {
+				firstBad = { index, failure: plan.failure };
+				stop(firstBad);
+			}
+			await turn();
+			return plan;
+		});
+	} catch (error) {
+		// every item before a stopped one was planned (items start in order), so firstBad is the first
+		if (firstBad) throw itemValidationError(context.node, firstBad.index, firstBad.failure);
+		// planItem and the stop throw only node errors; n8n's NodeOperationError passes one through as it is
+		throw unexpectedError(context.node, error);
 	}
-	return plans;
 }
 
 /**
@@ -150,6 +167,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		sharedProblem: expressionModeProblem(params),
 		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to
 		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
+		templatesInPlans: new Set(),
 	};
 
 	const plans: Array<PlanResult | undefined> = await planAll(planContext, items, continueOnFail, signal);
@@ -159,7 +177,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent: SentItem[] = [];
 	const uncertain: number[] = [];
 	const { resendUncertain } = delivery.value;
-	const sender = createPooledSender(settings, delivery.value);
+	const sender = await withSentLog(this, createPooledSender(settings, delivery.value));
 
 	const sendItem = async (index: number, stop: (halt: Halt) => void): Promise<INodeExecutionData> => {
 		const planned = plans[index]!;

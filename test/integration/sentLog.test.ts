@@ -1,0 +1,130 @@
+/**
+ * The trace a Send leaves while it runs (Log Each Sent Message, Sent Log File), through n8n's
+ * engine and a real SMTP server: what a crashed execution's output can no longer tell.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import type { SentLogRecord } from '../../nodes/MailshitSmtp/helpers/sentLog';
+import { smtpCredential } from '../helpers/credentials';
+import { runMailshitNode } from '../helpers/n8nEngine';
+import { numberedItems, numberedMessageParameters as parameters } from '../helpers/numberedMessages';
+import { useSmtpSinks } from '../helpers/useSmtpSinks';
+
+const sink = useSmtpSinks({ tls: 'plain' });
+const emails = (count: number) => Array.from({ length: count }, (_, n) => `r${n}@example.com`);
+
+// n8n's file helpers allow only N8N_RESTRICT_FILE_ACCESS_TO (read when n8n-core first needs it)
+const allowed = mkdtempSync(path.join(tmpdir(), 'mailshit-sentlog-'));
+process.env.N8N_RESTRICT_FILE_ACCESS_TO = allowed;
+afterAll(() => rmSync(allowed, { recursive: true, force: true }));
+
+/** n8n's logger as the node reaches it (`this.logger`), recording instead of printing. */
+const logged: Array<{ level: string; message: string; meta: Record<string, unknown> }> = [];
+const recording = (level: string) => (message: string, meta: Record<string, unknown> = {}) => void logged.push({ level, message, meta });
+const recorder = { error: recording('error'), warn: recording('warn'), info: recording('info'), debug: recording('debug'), scoped: () => recorder };
+Container.set(Logger, recorder as unknown as Logger);
+beforeEach(() => void logged.splice(0));
+
+let fileCounter = 0;
+const newLogFile = () => path.join(allowed, `sent-${++fileCounter}.jsonl`);
+
+function records(file: string): SentLogRecord[] {
+	return readFileSync(file, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line) as SentLogRecord);
+}
+
+describe('every accepted message leaves a trace outside the execution', () => {
+	it("one line in n8n's log and a sending + sent record per message, with the Message-ID the output has", async () => {
+		const server = await sink();
+		const file = newLogFile();
+		const result = await runMailshitNode({ items: numberedItems(emails(6)), parameters: parameters({ sentLogFile: file }), credential: smtpCredential(server.port) });
+		expect(result.error).toBeUndefined();
+		const messageIds = result.main.map((item) => String(item.json.messageId));
+
+		const lines = logged.filter((entry) => entry.level === 'info' && entry.message.startsWith('mailshit SMTP sent'));
+		expect(lines.map((entry) => entry.meta.messageId).sort()).toEqual([...messageIds].sort());
+		// the message alone carries it all: n8n's text log format prints no metadata
+		expect(lines[0].message).toContain(`(execution ${result.executionId}, `);
+		expect(lines[0].message).toMatch(/^mailshit SMTP sent <[^>]+> to r\d@example\.com \(execution exec-[\w-]+, workflow wf-test, node "mailshit SMTP"\)$/);
+
+		const written = records(file);
+		expect(written[0]).toMatchObject({ event: 'start', executionId: result.executionId, workflowId: 'wf-test', node: 'mailshit SMTP', pid: process.pid });
+		for (const [index, messageId] of messageIds.entries()) {
+			const mine = written.filter((record) => record.messageId === messageId);
+			expect(mine.map((record) => record.event)).toEqual(['sending', 'sent']);
+			expect(mine[0].recipients).toEqual([`r${index}@example.com`]);
+			expect(mine[1]).toMatchObject({ recipients: [`r${index}@example.com`], rejected: [], response: expect.stringMatching(/^250 /) });
+		}
+		expect(server.messages).toHaveLength(6);
+	});
+
+	it('a message is recorded as sending before the server has it, and as sent only after its reply', async () => {
+		const file = newLogFile();
+		let seenWhileHeld: SentLogRecord[] | undefined;
+		let heldId = '';
+		// the first message's reply is held: at that moment the file is what a crash would leave
+		const server = await sink({
+			holdReplies: (held) => {
+				if (!seenWhileHeld) {
+					heldId = String(held[0].message.parsed.messageId);
+					seenWhileHeld = records(file);
+				}
+				return held;
+			},
+		});
+		const result = await runMailshitNode({ items: numberedItems(emails(1)), parameters: parameters({ sentLogFile: file }), credential: smtpCredential(server.port) });
+		expect(result.main[0].json.type).toBe('sent');
+		expect(seenWhileHeld!.filter((record) => record.messageId === heldId).map((record) => record.event)).toEqual(['sending']);
+		expect(records(file).filter((record) => record.messageId === heldId).map((record) => record.event)).toEqual(['sending', 'sent']);
+	});
+
+	it('a refused message is recorded as failed, with its code, and gets no "sent" line in the log', async () => {
+		const server = await sink({ faults: ({ recipient }) => (recipient === 'r1@example.com' ? 'reject550' : undefined) });
+		const file = newLogFile();
+		const result = await runMailshitNode({
+			items: numberedItems(emails(3)),
+			parameters: parameters({ sentLogFile: file }),
+			credential: smtpCredential(server.port),
+			onError: 'continueRegularOutput',
+		});
+		expect(result.main.map((item) => item.json.type)).toEqual(['sent', 'send_failed', 'sent']);
+		const failed = records(file).filter((record) => record.event === 'failed');
+		expect(failed).toEqual([expect.objectContaining({ recipients: ['r1@example.com'], code: 'EENVELOPE', messageId: expect.stringMatching(/^<.+>$/) })]);
+		expect(logged.filter((entry) => entry.message.startsWith('mailshit SMTP sent')).map((entry) => entry.meta.accepted)).toEqual([['r0@example.com'], ['r2@example.com']]);
+	});
+
+	it('off: nothing in the log, and no file', async () => {
+		const server = await sink();
+		const result = await runMailshitNode({ items: numberedItems(emails(2)), parameters: parameters({ logSentMessages: false }), credential: smtpCredential(server.port) });
+		expect(result.main.map((item) => item.json.type)).toEqual(['sent', 'sent']);
+		expect(logged).toEqual([]);
+	});
+});
+
+describe('a Sent Log File that cannot be written stops the node before anything is sent', () => {
+	it.each([
+		['outside N8N_RESTRICT_FILE_ACCESS_TO', () => path.join(tmpdir(), `mailshit-not-allowed-${process.pid}.jsonl`), /n8n does not allow writing there.*N8N_RESTRICT_FILE_ACCESS_TO/],
+		['in a folder that does not exist', () => path.join(allowed, 'missing', 'sent.jsonl'), /its folder does not exist on this n8n instance/],
+		[
+			'a folder where the file should be',
+			() => {
+				const dir = path.join(allowed, 'a-folder.jsonl');
+				mkdirSync(dir, { recursive: true });
+				return dir;
+			},
+			/cannot be written/,
+		],
+	])('%s', async (_case, file, message) => {
+		const server = await sink();
+		const result = await runMailshitNode({ items: numberedItems(emails(3)), parameters: parameters({ sentLogFile: file() }), credential: smtpCredential(server.port) });
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toBe('Field: Sent Log File');
+		expect(server.messages).toHaveLength(0);
+		expect(server.stats.connections).toBe(0);
+	});
+});
