@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { dkimFields } from './dkim.fields';
 import { PROVIDER_PRESETS } from './providers';
 import { hostField, portField, providerNotices, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
 
@@ -69,5 +70,6 @@ export class MailshitSmtpApi implements ICredentialType {
 		},
 		...senderFields,
 		...sessionFields(typedEndpoint),
+		...dkimFields,
 	];
 }

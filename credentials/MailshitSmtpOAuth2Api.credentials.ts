@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { dkimFields } from './dkim.fields';
 import { DEFAULT_MICROSOFT_TENANT, OAUTH2_PROVIDER_PRESETS, type OAuth2ProviderPreset } from './providers';
 import { hostField, portField, providerNotices, secureField, senderFields, sessionFields, startTlsField } from './smtpFields';
 
@@ -144,6 +145,7 @@ export class MailshitSmtpOAuth2Api implements ICredentialType {
 		},
 		...senderFields,
 		...sessionFields(CUSTOM),
+		...dkimFields,
 		// n8n's OAuth2 fields, fixed per provider
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: perProvider((a) => a.authUrl, 'customAuthUrl') },

@@ -12,6 +12,7 @@ import { closedPort, startSmtpSink, type ReceivedMessage, type SmtpSink } from '
 import { n8nInstall, outputItems, type ExecuteRun, type N8nMajor } from '../n8n-versions';
 import { installCommunityPackage, PACKAGE_NAME, packedTarball } from './communityPackage';
 import { codeNode, CREDENTIAL_TYPE, customSmtpCredential, mailshitNode, NODE_TYPE, noOpNode, OAUTH2_CREDENTIAL_TYPE, sendWorkflow } from './fixtures';
+import { DKIM_DOMAIN, DKIM_NODES, DKIM_WORKFLOW_ID, startDkimScenario, type DkimScenario } from './dkimScenario';
 import { newsletterParameters, subscriber } from '../../examples/newsletter';
 import { otherWarnings, packageProblems } from './logScan';
 import { N8nCli } from './n8nCli';
@@ -51,6 +52,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 		let n8nPort: number;
 		let waitSink: SmtpSink;
 		let batch: Awaited<ReturnType<typeof batchSafetyFixtures>>;
+		let dkim: DkimScenario | undefined;
 		const started = Date.now();
 
 		// 20 subscribers: one without a first name (the template's default), one whose company
@@ -76,6 +78,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			waitSink = await startSmtpSink();
 			batch = await batchSafetyFixtures();
 			sinks.push(newsletterSink, continueSink, errorOutputSink, authSink, waitSink, ...batch.sinks);
+			dkim = await startDkimScenario();
 			const sendAndWait = sendAndWaitFixtures(waitSink.port);
 
 			const installed = await installCommunityPackage(packedTarball('test:e2e'), userFolder, cli.env());
@@ -89,7 +92,7 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			// n8n's port is chosen now: the OAuth2 authorization server must know n8n's callback URL
 			n8nPort = await freePort();
 			oauth2 = await startOAuth2Fixtures(`http://127.0.0.1:${n8nPort}`, recipients, credentials.newsletter);
-			await cli.importCredentials([...Object.values(credentials), oauth2.credential, ...sendAndWait.credentials, ...batch.credentials]);
+			await cli.importCredentials([...Object.values(credentials), oauth2.credential, ...sendAndWait.credentials, ...batch.credentials, dkim.credentials.rsa, dkim.credentials.ed25519]);
 			await cli.importWorkflows([
 				sendWorkflow('mailshitE2eNewsletter', 'mailshit e2e: 20 newsletters', codeNode('Subscribers', recipients), mailshitNode(SEND_NODE, credentials.newsletter, newsletterParameters())),
 				sendWorkflow(
@@ -108,12 +111,13 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				...oauth2.workflows,
 				...sendAndWait.workflows,
 				...batch.workflows,
+				dkim.workflow,
 			]);
 		});
 
 		afterAll(async () => {
 			await server?.stop();
-			await Promise.all(sinks.map((sink) => sink.close()));
+			await Promise.all([...sinks.map((sink) => sink.close()), dkim?.close()]);
 			await oauth2?.close();
 			if (!workDir) return;
 			if (process.env.MAILSHIT_E2E_KEEP) {
@@ -219,6 +223,19 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 			expect(messages).toHaveLength(3);
 		});
 
+		test('DKIM: newsletters signed through the installed package verify as pass, RSA and Ed25519', async () => {
+			const { run } = await cli.execute(DKIM_WORKFLOW_ID);
+			expect(run.status).toBe('success');
+			const sent = await dkim!.messagesByNode();
+			for (const [algorithm, signatureAlgorithm] of [['rsa', 'rsa-sha256'], ['ed25519', 'ed25519-sha256']] as const) {
+				expect(outputItems(run, DKIM_NODES[algorithm]).map((item) => item.json.type)).toEqual(['sent', 'sent']);
+				expect(sent[algorithm]).toHaveLength(2);
+				for (const message of sent[algorithm]) {
+					expect(await dkim!.verify(message)).toEqual([expect.objectContaining({ result: 'pass', signingDomain: DKIM_DOMAIN, algorithm: signatureAlgorithm, aligned: DKIM_DOMAIN })]);
+				}
+			}
+		});
+
 		describeRetryOnFail(() => ({ cli, fixtures: batch }));
 
 		describe('`n8n start`, with the editor\u2019s REST API', () => {
@@ -267,6 +284,16 @@ export function describeMailshitOnN8n(major: N8nMajor): void {
 				expect(result).toMatchObject({ status: 'OK', message: expect.stringContaining(`Connected to 127.0.0.1:${authSink.port}`) });
 				expect(result.message).toContain(SINK_LOGIN.user);
 				expect(result.message).not.toContain(SINK_LOGIN.right);
+			});
+
+			test('credential test: DKIM and the sender domain\u2019s records, looked up at the DNS server the credential names', async () => {
+				const form = dkim!.credentials.ed25519;
+				const stored = await rest.createCredential({ name: 'Sink (DKIM, saved)', type: form.type, data: form.data });
+				const result = await rest.testCredential({ ...stored, data: form.data });
+				expect(result.status).toBe('OK');
+				expect(result.message).toContain(
+					`DKIM: every message is signed for ${DKIM_DOMAIN} with selector ed (Ed25519). DKIM record at ed._domainkey.${DKIM_DOMAIN} matches the private key. SPF record found for ${DKIM_DOMAIN}. DMARC record found at _dmarc.${DKIM_DOMAIN} (p=reject).`,
+				);
 			});
 
 			test('credential test: a closed port gets the "connection refused" hint', async () => {

@@ -138,13 +138,27 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				await editor.credentialParameter('connectionTimeout').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-custom-form-end');
 				const custom = await editor.visibleCredentialFields();
-				expect(custom).toEqual(['provider', 'host', 'port', 'secure', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout']);
+				expect(custom).toEqual(['provider', 'host', 'port', 'secure', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
+
+				// DKIM Signing shows its three fields, the private key masked like a password
+				await editor.toggleCredentialSwitch('dkimSign');
+				await editor.credentialParameter('dkimPrivateKey').waitFor();
+				expect(await editor.visibleCredentialFields()).toEqual([...custom.slice(0, -2), 'dkimDomain', 'dkimSelector', 'dkimPrivateKey', 'checkSenderDns', 'senderDnsServers']);
+				// a multi-line field (a pasted PEM keeps its line breaks), masked as n8n masks its SSH keys
+				await editor.fillCredential({ dkimPrivateKey: '-----BEGIN PRIVATE KEY-----\nnot a real key\n-----END PRIVATE KEY-----' });
+				expect(await editor.credentialParameter('dkimPrivateKey').locator('textarea').count()).toBe(1);
+				expect(await editor.isCredentialFieldMasked('dkimPrivateKey')).toBe(true);
+				expect(await editor.isCredentialFieldMasked('dkimSelector')).toBe(false);
+				await editor.credentialParameter('dkimPrivateKey').scrollIntoViewIfNeeded();
+				await shots.take(editor.page, 'credential-dkim-fields');
+				await editor.toggleCredentialSwitch('dkimSign');
+				await editor.credentialParameter('dkimPrivateKey').waitFor({ state: 'hidden' });
 
 				await editor.selectOption(editor.credentialParameter('provider'), CATCHER_PROVIDER);
 				await editor.credentialParameter('secure').waitFor({ state: 'hidden' });
 				await editor.credentialParameter('provider').scrollIntoViewIfNeeded();
 				await shots.take(editor.page, 'credential-catcher-form');
-				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'catcherHost', 'catcherPort', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout']);
+				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'catcherHost', 'catcherPort', 'startTls', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'caBundle', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
 				// the catcher's own fields come prefilled with its usual endpoint
 				expect(await editor.credentialParameter('catcherHost').locator('input').inputValue()).toBe('localhost');
 				expect(await editor.credentialParameter('catcherPort').locator('input').inputValue()).toBe('1025');
@@ -153,7 +167,7 @@ describe(`mailshit SMTP in the n8n ${install.version} editor, in a real browser`
 				await editor.selectOption(editor.credentialParameter('provider'), 'Gmail / Google Workspace');
 				await editor.credentialParameter('catcherHost').waitFor({ state: 'hidden' });
 				await shots.take(editor.page, 'credential-gmail-form');
-				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'clientHostName', 'connectionTimeout']);
+				expect(await editor.visibleCredentialFields()).toEqual(['provider', 'user', 'password', 'fromEmail', 'fromName', 'allowSelfSigned', 'clientHostName', 'connectionTimeout', 'dkimSign', 'checkSenderDns', 'senderDnsServers']);
 				expect(await editor.credentialModal.innerText()).toContain('App Password');
 				await editor.closeCredentialModal();
 			});

@@ -111,6 +111,26 @@ export class N8nEditor {
 		}
 	}
 
+	/** Flips a boolean field as a user does, on its switch (the checkbox inside it is visually hidden). */
+	async toggleCredentialSwitch(name: string): Promise<void> {
+		await this.credentialParameter(name).locator('.el-switch').click();
+	}
+
+	/** Whether a field hides what is typed: a password input, or a multi-line field n8n masks with CSS. */
+	async isCredentialFieldMasked(name: string): Promise<boolean> {
+		// runs in the page: the DOM's types, written out (this project compiles without lib.dom)
+		type PageElement = { getAttribute(name: string): string | null };
+		type PageWindow = { getComputedStyle(element: PageElement): { getPropertyValue(property: string): string } };
+		return this.credentialParameter(name)
+			.locator('input, textarea')
+			.first()
+			.evaluate((element) => {
+				const field = element as unknown as PageElement;
+				const style = (globalThis as unknown as PageWindow).getComputedStyle(field);
+				return field.getAttribute('type') === 'password' || style.getPropertyValue('-webkit-text-security') === 'disc';
+			});
+	}
+
 	/**
 	 * Picks an option of an n8n select: an `options` parameter, or a node's credential (its option also
 	 * names the type). An option's name runs on into its description ("Send Render the template…"), so

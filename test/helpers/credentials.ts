@@ -1,6 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-/** Credential data as n8n hands it to the node: a custom server on 127.0.0.1 unless overridden. */
+/**
+ * Credential data as n8n hands it to the node: a custom server on 127.0.0.1 unless overridden.
+ * The sender-DNS check is off: tests that want it turn it on with a DNS server of their own on
+ * 127.0.0.1, so no test asks the machine's resolver about a domain.
+ */
 export function smtpCredential(port: number, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {
 		provider: 'custom',
@@ -15,6 +19,7 @@ export function smtpCredential(port: number, overrides: ICredentialDataDecrypted
 		allowSelfSigned: false,
 		clientHostName: 'n8n.test',
 		connectionTimeout: 3,
+		checkSenderDns: false,
 		...overrides,
 	};
 }

@@ -15,7 +15,7 @@ import { waitForEvent } from './waitForEvent';
 
 const { Packet } = dns2;
 
-export type RecordType = 'MX' | 'A' | 'AAAA';
+export type RecordType = 'MX' | 'A' | 'AAAA' | 'TXT';
 
 /** An error reply, or no reply at all. */
 export type Misbehaviour = 'SERVFAIL' | 'REFUSED' | 'NO_REPLY';
@@ -26,6 +26,8 @@ export interface ZoneRecords {
 	MX?: Array<[number, string]> | Misbehaviour;
 	A?: string[] | Misbehaviour;
 	AAAA?: string[] | Misbehaviour;
+	/** One entry per record; an array is one record of several character-strings (each ≤ 255 octets). */
+	TXT?: Array<string | string[]> | Misbehaviour;
 }
 
 /** What a name in the zone gets, for every type at once or per type. A name not in the zone is NXDOMAIN. */
@@ -62,6 +64,7 @@ export interface DnsServerOptions {
 function answersFor(name: string, type: RecordType, records: ZoneRecords): dns2.Packet.Resource[] {
 	const base = { name, class: Packet.CLASS.IN, ttl: 0 };
 	if (type === 'MX') return ((records.MX ?? []) as Array<[number, string]>).map(([priority, exchange]) => ({ ...base, type: Packet.TYPE.MX, priority, exchange }) as dns2.Packet.Resource);
+	if (type === 'TXT') return ((records.TXT ?? []) as Array<string | string[]>).map((data) => ({ ...base, type: Packet.TYPE.TXT, data }) as dns2.Packet.Resource);
 	return ((records[type] ?? []) as string[]).map((address) => ({ ...base, type: Packet.TYPE[type], address }) as dns2.Packet.Resource);
 }
 
@@ -90,7 +93,7 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
 			if (options.silent || behaviour === 'NO_REPLY') return;
 			const response = Packet.createResponseFromRequest(request);
 			if (typeof behaviour === 'string') response.header.rcode = Packet.RCODE[behaviour];
-			else if (type === 'MX' || type === 'A' || type === 'AAAA') response.answers.push(...answersFor(question.name, type, behaviour));
+			else if (type === 'MX' || type === 'A' || type === 'AAAA' || type === 'TXT') response.answers.push(...answersFor(question.name, type, behaviour));
 			const reply = () => void send(response);
 			if (held) held.push(reply);
 			else reply();

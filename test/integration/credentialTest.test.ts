@@ -1,23 +1,15 @@
 import { X509Certificate } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
-import { MailshitSmtp } from '../../nodes/MailshitSmtp/MailshitSmtp.node';
+import type { INodeCredentialTestResult } from 'n8n-workflow';
 import { startBlackhole } from '../helpers/blackhole';
 import { testCertificates, type TestCertificates } from '../helpers/certificates';
+import { runCredentialTest } from '../helpers/credentialTest';
 import { passwordForms, smtpCredential, TEST_PASSWORD } from '../helpers/credentials';
 import { closedPort, startScriptedServer, startSilentServer } from '../helpers/smtpSink';
 import { setTimeout as realDelay } from 'node:timers/promises';
 import { fakeJsTimers, watch } from '../helpers/fakeClock';
 import { useSmtpSinks } from '../helpers/useSmtpSinks';
-
-/** Runs the test exactly as n8n does: through the node's methods.credentialTest, by its testedBy name. */
-async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	const node = new MailshitSmtp();
-	const testedBy = node.description.credentials?.[0].testedBy as string;
-	const test = node.methods.credentialTest[testedBy as keyof typeof node.methods.credentialTest];
-	return test.call({} as ICredentialTestFunctions, { id: '1', name: 'test', type: 'mailshitSmtpApi', data });
-}
 
 /** The password, and its forms on the wire, must appear in no message. */
 function expectNoSecret(result: INodeCredentialTestResult): void {

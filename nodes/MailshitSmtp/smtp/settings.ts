@@ -6,12 +6,13 @@ import {
 	type ProviderId,
 	type StartTlsPolicy,
 } from '../../../credentials/providers';
+import { readSenderDomainSettings, type SenderDomainSettings } from './dkim/dkimSettings';
 
 /** How the session signs in: the password credential (or no login at all), or an OAuth2 token. */
 export type SignIn = 'password' | 'oauth2';
 
 /** The credential after presets are applied and every field is typed and checked. */
-export interface SmtpSettings {
+export interface SmtpSettings extends SenderDomainSettings {
 	provider: ProviderId | OAuth2ProviderId;
 	signIn: SignIn;
 	host: string;
@@ -91,7 +92,7 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
 	const endpoint = preset.endpoint ?? typedEndpoint(provider, data);
 
-	const settings: SmtpSettings = {
+	const settings: ConnectionSettings = {
 		provider,
 		signIn: 'password',
 		...endpoint,
@@ -101,7 +102,8 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 		...sessionSettings(data, !preset.endpoint),
 	};
 	checkSettings(settings);
-	return settings;
+	// read after the connection fields, so a credential reports its problems in form order
+	return { ...settings, ...readSenderDomainSettings(data) };
 }
 
 /**
@@ -112,7 +114,7 @@ export function readOAuth2SmtpSettings(data: Record<string, unknown>): SmtpSetti
 	const provider = (text(data.provider) || 'microsoft365') as OAuth2ProviderId;
 	const preset = oauth2ProviderPreset(provider);
 	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
-	const settings: SmtpSettings = {
+	const settings: ConnectionSettings = {
 		provider,
 		signIn: 'oauth2',
 		...(preset.endpoint ?? typedEndpoint('custom', data)),
@@ -124,10 +126,12 @@ export function readOAuth2SmtpSettings(data: Record<string, unknown>): SmtpSetti
 		throw new ConfigurationError('Mailbox is empty: enter the address of the account you connected, e.g. you@contoso.com', 'Mailbox');
 	}
 	checkSettings(settings);
-	return settings;
+	return { ...settings, ...readSenderDomainSettings(data) };
 }
 
-function checkSettings(settings: SmtpSettings): void {
+type ConnectionSettings = Omit<SmtpSettings, keyof SenderDomainSettings>;
+
+function checkSettings(settings: ConnectionSettings): void {
 	if (!settings.host) {
 		throw new ConfigurationError('SMTP Host is empty: enter the server name, e.g. smtp.example.com', 'SMTP Host');
 	}

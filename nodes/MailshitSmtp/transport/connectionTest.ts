@@ -8,6 +8,7 @@ import { isTokenRejection, type OAuthTokenSource } from './oauthTokens';
 import { PASSWORD_AUTH, signInSecrets, smtpTransportOptions, type SmtpAuth } from './smtpOptions';
 import { endpointLabel, type SmtpSettings } from '../smtp/settings';
 import { redactSecrets } from '../smtp/redactSecrets';
+import { senderDomainFindings } from './senderDnsCheck';
 
 /** The sentence for a reached server, or the failure whose hint is the sentence for the user. */
 export type ConnectionTestResult = Result<string, SmtpFailure>;
@@ -235,8 +236,9 @@ function describeSuccess(settings: SmtpSettings, connection: SMTPConnection): st
 
 /**
  * The credential test (and the node's Check Connection): connect, upgrade TLS as configured, EHLO,
- * AUTH (password or XOAUTH2), probe the envelope, QUIT — with exactly the options sending uses.
- * Resolves with one sentence; never throws.
+ * AUTH (password or XOAUTH2), probe the envelope, QUIT — with exactly the options sending uses —
+ * then the sender domain's DKIM, SPF and DMARC records. Resolves with one sentence, and one more
+ * per DNS finding; never throws.
  */
 export async function testSmtpConnection(settings: SmtpSettings, auth: SmtpAuth = PASSWORD_AUTH): Promise<ConnectionTestResult> {
 	const connection = new SMTPConnection(smtpTransportOptions(settings, auth));
@@ -256,7 +258,8 @@ export async function testSmtpConnection(settings: SmtpSettings, auth: SmtpAuth 
 		await probeEnvelope(connection, settings.fromEmail);
 		const message = redactSecrets(describeSuccess(settings, connection), signInSecrets(settings, auth));
 		await quitSession(connection);
-		return ok(message);
+		// only once the server said yes: DNS findings are warnings after the OK, never the failure
+		return ok([message, ...(await senderDomainFindings(settings))].join(' '));
 	} catch (error) {
 		const secrets = signInSecrets(settings, auth);
 		let failure = classifySmtpError(error, settings, secrets);

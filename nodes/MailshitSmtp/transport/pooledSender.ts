@@ -5,6 +5,7 @@ import { classifyDeliveryFailure, nextStep, recordAttempt, type AttemptHistory, 
 import { fail, ok, type Result } from '../shared/result';
 import { systemClock } from './clock';
 import { isTokenRejection } from './oauthTokens';
+import { signEveryMessage } from './dkimSigning';
 import { createRateLimiter } from './rateLimiter';
 import { PASSWORD_AUTH, signInSecrets, smtpTransportOptions, type SmtpAuth } from './smtpOptions';
 import type { SmtpSettings } from '../smtp/settings';
@@ -90,6 +91,8 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 	/** The server accepted a message in this execution: from now on a refusal to connect is a restart. */
 	let delivered = false;
 	let closed = false;
+	// before the marker below, so the marker sees the signed message
+	if (settings.dkim) signEveryMessage(transport, settings.dkim);
 
 	// nodemailer's "stream" plugin step sees the compiled message. Its final stream ends (on the
 	// readable side) only once the SMTP connection has read every byte — which it starts doing

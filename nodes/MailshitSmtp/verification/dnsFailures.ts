@@ -6,7 +6,7 @@
  * domain does not exist / has no mail host), whereas a timeout, SERVFAIL or REFUSED says nothing
  * about the domain, only that no answer came. The codes are node's `dns` error codes (c-ares).
  */
-export type DnsQueryType = 'MX' | 'A' | 'AAAA';
+export type DnsQueryType = 'MX' | 'A' | 'AAAA' | 'TXT';
 
 export interface DnsFailure {
 	/** node's dns error code: ETIMEOUT, ESERVFAIL, EREFUSED, ECONNREFUSED, … */

@@ -44,6 +44,8 @@ export type DnsAnswer<T> =
 export interface DnsLookup {
 	mx(domain: string): Promise<DnsAnswer<MxRecord>>;
 	addresses(type: 'A' | 'AAAA', domain: string): Promise<DnsAnswer<string>>;
+	/** Each TXT record as one string: its character-strings joined, as SPF, DKIM and DMARC read them. */
+	txt(domain: string): Promise<DnsAnswer<string>>;
 }
 
 const C_ARES_TRIES = 2;
@@ -84,6 +86,7 @@ export function createDnsLookup(options: DnsLookupOptions = {}): DnsLookup {
 	return {
 		mx: (domain) => query('MX', domain, (resolver) => resolver.resolveMx(domain)),
 		addresses: (type, domain) => query(type, domain, (resolver) => (type === 'A' ? resolver.resolve4(domain) : resolver.resolve6(domain))),
+		txt: (domain) => query('TXT', domain, async (resolver) => (await resolver.resolveTxt(domain)).map((strings) => strings.join(''))),
 	};
 }
 

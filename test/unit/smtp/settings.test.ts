@@ -72,6 +72,8 @@ describe('readSmtpSettings: provider presets fill the endpoint', () => {
 			caCertificate: '-----BEGIN CERTIFICATE-----',
 			clientHostName: 'n8n.example.com',
 			timeoutSeconds: 30,
+			// DKIM Signing off (absent); the sender-DNS check on, through the system's resolvers
+			senderDnsCheck: { enabled: true, servers: [] },
 		});
 	});
 

@@ -12,7 +12,7 @@ import { compileVariableRules, type CompiledVariableRule, type VariableRule } fr
 import type { ValidationFailure } from '../../validation/errors';
 import { createDomainChecker, LOOKUPS_IN_FLIGHT, readDnsOptions } from '../../verification';
 import { eventLoopTurns } from '../../shared/eventLoopTurns';
-import { templateHints } from '../../helpers/executionHints';
+import { dkimAlignmentHints, templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, resultItems, stoppedError, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
@@ -162,6 +162,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	};
 
 	const plans: Array<PlanResult | undefined> = await planAll(planContext, items, continueOnFail, signal);
+	const fromAddresses = plans.flatMap((plan) => (plan?.ok ? [plan.value.addressing.from.address] : []));
+	const alignmentHints = dkimAlignmentHints(settings.dkim, fromAddresses);
 	const record = openSentRecord(this, node);
 	const sent: SentItem[] = [];
 	const uncertain: number[] = [];
@@ -211,7 +213,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return Promise.resolve(resultItem(index, CANCELLED));
 		});
 		record?.forget();
-		this.addExecutionHints(...templateHints(planContext.templates.compiled));
+		this.addExecutionHints(...templateHints(planContext.templates.compiled), ...alignmentHints);
 		return [output];
 	} catch (reason) {
 		const halt: Halt = isHalt(reason) ? reason : { stoppedBy: 'unexpected', index: 0, error: reason };
