@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { MailshitSmtpApi } from '../../../credentials/MailshitSmtpApi.credentials';
+import { MailshitSmtpOAuth2Api } from '../../../credentials/MailshitSmtpOAuth2Api.credentials';
 import { readOAuth2SmtpSettings, readSmtpSettings } from '../../../nodes/MailshitSmtp/smtp/settings';
 import { ConfigurationError } from '../../../nodes/MailshitSmtp/shared/configurationError';
 
@@ -105,6 +108,19 @@ describe('readOAuth2SmtpSettings: the OAuth2 credential, the same fields the sam
 		expect(
 			readOAuth2SmtpSettings({ provider: 'custom', host: ' smtp.mail.yahoo.com ', port: 465, secure: true, user: 'me@yahoo.com', fromEmail: 'me@yahoo.com', connectionTimeout: 20 }),
 		).toMatchObject({ host: 'smtp.mail.yahoo.com', port: 465, secure: true, startTls: 'opportunistic', fromEmail: 'me@yahoo.com', timeoutSeconds: 20 });
+	});
+
+	it('DKIM signing and the sender-DNS check are read as on the password credential, and offered on its form', () => {
+		const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		const dkim = { dkimSign: true, dkimDomain: 'contoso.com', dkimSelector: 'mail2026', dkimPrivateKey: privateKey, checkSenderDns: false };
+		expect(readOAuth2SmtpSettings({ provider: 'custom', host: 'smtp.contoso.com', user: 'me@contoso.com', ...dkim })).toMatchObject({
+			dkim: { domain: 'contoso.com', selector: 'mail2026', key: { algorithm: 'ed25519' } },
+			senderDnsCheck: { enabled: false },
+		});
+		const fieldNames = (credential: { properties: Array<{ name: string }> }) => credential.properties.map((field) => field.name);
+		const dkimFieldNames = fieldNames(new MailshitSmtpApi()).filter((name) => /^dkim|SenderDns/.test(name));
+		expect(dkimFieldNames.length).toBeGreaterThan(3);
+		expect(fieldNames(new MailshitSmtpOAuth2Api())).toEqual(expect.arrayContaining(dkimFieldNames));
 	});
 
 	it('an empty Mailbox is named before connecting (XOAUTH2 signs in as it)', () => {
