@@ -61,6 +61,8 @@ export function oauth2Credential(
 		fromName: 'OAuth2 sender',
 		clientHostName: 'n8n.test',
 		connectionTimeout: 5,
+		// the sender-DNS check would ask the system's resolver about a made-up domain: tests stay on loopback
+		checkSenderDns: false,
 		...(oauthTokenData ? { oauthTokenData: oauthTokenData as IDataObject } : {}),
 		...overrides,
 	};
