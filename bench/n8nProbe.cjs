@@ -10,6 +10,9 @@
  * (node:inspector: --cpu-prof is not allowed in NODE_OPTIONS). It counts the MJML compiles the
  * process ran (calls of mjml-browser, however the package loads it), so a run's compiles are
  * counted where they happen rather than read from the node's own hint.
+ * Each window also notes V8's heap (used, total) and memory outside it (external, ArrayBuffers).
+ * With MAILSHIT_BENCH_GC_MS=<ms> it forces a full garbage collection that often and notes what
+ * survives it: what is live, as against what V8 simply has not collected yet (it slows the run).
  * Plain CommonJS without dependencies: n8n's own Node loads it before anything else.
  */
 'use strict';
@@ -18,6 +21,8 @@ const { join } = require('node:path');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const inspector = require('node:inspector');
 const Module = require('node:module');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 
 const directory = process.env.MAILSHIT_BENCH_PROBE;
 const isN8nMain = /[\\/]n8n[\\/]bin[\\/]n8n$/.test(process.argv[1] || '');
@@ -46,7 +51,18 @@ if (directory && isN8nMain) {
 	const windows = [];
 	const snapshot = () => {
 		const cpu = process.cpuUsage();
-		const window = { end: Date.now(), rss: process.memoryUsage.rss(), cpuUs: cpu.user + cpu.system, count: histogram.count, quantilesMs: [] };
+		const memory = process.memoryUsage();
+		const window = {
+			end: Date.now(),
+			rss: memory.rss,
+			heapUsed: memory.heapUsed,
+			heapTotal: memory.heapTotal,
+			external: memory.external,
+			arrayBuffers: memory.arrayBuffers,
+			cpuUs: cpu.user + cpu.system,
+			count: histogram.count,
+			quantilesMs: [],
+		};
 		if (histogram.count > 0) window.quantilesMs = QUANTILES.map((q) => +(histogram.percentile(q) / 1e6).toFixed(3));
 		windows.push(window);
 		histogram.reset();
@@ -57,6 +73,20 @@ if (directory && isN8nMain) {
 	// matters, so the snapshot (and reset) waits one turn.
 	const timer = setInterval(() => setTimeout(snapshot, 0).unref(), WINDOW_MS);
 	timer.unref();
+	const collections = [];
+	const gcEveryMs = Number(process.env.MAILSHIT_BENCH_GC_MS || 0);
+	let afterCollection;
+	if (gcEveryMs > 0) {
+		v8.setFlagsFromString('--expose-gc');
+		const collect = vm.runInNewContext('gc');
+		afterCollection = () => {
+			const started = performance.now();
+			collect();
+			const memory = process.memoryUsage();
+			collections.push({ end: Date.now(), ms: +(performance.now() - started).toFixed(1), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers });
+		};
+		setInterval(afterCollection, gcEveryMs).unref();
+	}
 	// the CPU profile's clock (µs since an arbitrary origin, as process.hrtime) to Date.now()
 	const anchor = { epochMs: Date.now(), monotonicUs: Number(process.hrtime.bigint() / 1000n) };
 	let profiler;
@@ -68,11 +98,12 @@ if (directory && isN8nMain) {
 	}
 	process.on('exit', () => {
 		snapshot();
+		afterCollection?.();
 		// a same-thread inspector session answers synchronously, so this works in an 'exit' handler
 		profiler?.post('Profiler.stop', (error, result) => {
 			if (!error) writeFileSync(join(directory, `cpu-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
 		});
-		const report = { pid: process.pid, quantiles: QUANTILES, windowMs: WINDOW_MS, anchor, peakRssBytes: process.resourceUsage().maxRSS * 1024, mjmlCompiles, windows };
+		const report = { pid: process.pid, quantiles: QUANTILES, windowMs: WINDOW_MS, anchor, peakRssBytes: process.resourceUsage().maxRSS * 1024, mjmlCompiles, windows, collections };
 		writeFileSync(join(directory, `probe-${process.pid}.json`), JSON.stringify(report));
 	});
 }

@@ -9,12 +9,29 @@ interface ProbeWindow {
 	/** Date.now() when the window closed; it covers the windowMs before. */
 	end: number;
 	rss: number;
+	/** V8's heap: in use (live and not yet collected), and reserved. */
+	heapUsed: number;
+	heapTotal: number;
+	/** Memory outside V8's heap that JavaScript objects hold (Buffers among it), and ArrayBuffers alone. */
+	external: number;
+	arrayBuffers: number;
 	/** CPU time (user + system) the process had used when the window closed, µs. */
 	cpuUs: number;
 	/** Samples the histogram took in the window. */
 	count: number;
 	/** The window's delay at each of the report's quantiles, in ms (empty without samples). */
 	quantilesMs: number[];
+}
+
+/** Memory right after a forced full garbage collection (MAILSHIT_BENCH_GC_MS): what is live. */
+interface ProbeCollection {
+	end: number;
+	/** How long the collection took. */
+	ms: number;
+	rss: number;
+	heapUsed: number;
+	external: number;
+	arrayBuffers: number;
 }
 
 export interface ProbeReport {
@@ -27,6 +44,8 @@ export interface ProbeReport {
 	/** Calls of mjml-browser in the process's whole life. */
 	mjmlCompiles: number;
 	windows: ProbeWindow[];
+	/** Empty unless the probe forced collections. */
+	collections?: ProbeCollection[];
 }
 
 export interface SpanFigures {
@@ -39,6 +58,16 @@ export interface SpanFigures {
 	processPeakRssMb: number;
 	/** CPU time the process used in the span (to the probe's window edges), ms. */
 	cpuMs: number;
+	/** V8 heap in use at the start and at its highest sample in the span (live objects and garbage). */
+	heapUsedAtStartMb: number;
+	peakHeapUsedInSpanMb: number;
+	/** Highest memory outside V8's heap (Buffers and the like) sampled in the span. */
+	peakExternalInSpanMb: number;
+	/**
+	 * With forced collections: the live heap (heap used after a full collection) before the span,
+	 * its highest and its last value inside the span, and right after it.
+	 */
+	live?: { beforeMb: number; peakInSpanMb: number; lastInSpanMb: number; afterMb: number; collections: number; longestMs: number };
 }
 
 const MB = 2 ** 20;
@@ -90,5 +119,25 @@ export function spanFigures(report: ProbeReport, fromMs: number, toMs: number): 
 		cpuMs: ((inSpan.at(-1)?.cpuUs ?? 0) - (before?.cpuUs ?? inSpan[0]?.cpuUs ?? 0)) / 1000,
 		peakRssInSpanMb: Math.max(0, ...inSpan.map((w) => w.rss)) / MB,
 		processPeakRssMb: report.peakRssBytes / MB,
+		heapUsedAtStartMb: (before?.heapUsed ?? inSpan[0]?.heapUsed ?? 0) / MB,
+		peakHeapUsedInSpanMb: Math.max(0, ...inSpan.map((w) => w.heapUsed)) / MB,
+		peakExternalInSpanMb: Math.max(0, ...inSpan.map((w) => w.external)) / MB,
+		...liveFigures(report.collections ?? [], fromMs, toMs),
+	};
+}
+
+function liveFigures(collections: ProbeCollection[], fromMs: number, toMs: number): Pick<SpanFigures, 'live'> {
+	const inSpan = collections.filter((c) => c.end > fromMs && c.end <= toMs);
+	if (inSpan.length === 0) return {};
+	const mb = (c?: ProbeCollection) => (c ? Math.round(c.heapUsed / MB) : NaN);
+	return {
+		live: {
+			beforeMb: mb(collections.filter((c) => c.end <= fromMs).pop()),
+			peakInSpanMb: Math.max(...inSpan.map((c) => mb(c))),
+			lastInSpanMb: mb(inSpan.at(-1)),
+			afterMb: mb(collections.find((c) => c.end > toMs)),
+			collections: inSpan.length,
+			longestMs: Math.max(...inSpan.map((c) => c.ms)),
+		},
 	};
 }

@@ -9,6 +9,9 @@
  *   npm run bench -- --n8n --per-item 10000     also: MJML compiled per item, by a value and by a template per item
  *   npm run bench -- --n8n --cpu-prof           also: a CPU profile of n8n's main process in the last round, summarised
  *   npm run bench -- --n8n --sink nopause       the sink greets at once (default: as shipped)
+ *   npm run bench -- --n8n --gc-every 1000      n8n's process forces a full GC every second and notes what
+ *                                               is live (slows the run: for memory, not speed)
+ *   npm run bench -- --n8n --node-options '--max-old-space-size=512'   more Node options for n8n's process
  *
  * The node's time is the execution's (n8n's run data, startedAt → stoppedAt) minus that of an
  * identical workflow whose last node is a No Operation: what remains is the node plus n8n's
@@ -39,6 +42,10 @@ interface Options {
 	perItem: number;
 	cpuProfile: boolean;
 	keep: boolean;
+	/** Forced full collections in n8n's process, every this many ms (0: none). */
+	gcEveryMs: number;
+	/** Added to NODE_OPTIONS of n8n's process (e.g. a heap limit). */
+	nodeOptions: string;
 }
 
 function readOptions(args: string[]): Options {
@@ -50,6 +57,8 @@ function readOptions(args: string[]): Options {
 		perItem: args.includes('--per-item') ? Number(value('--per-item', '10000')) : 0,
 		cpuProfile: args.includes('--cpu-prof'),
 		keep: args.includes('--keep'),
+		gcEveryMs: Number(value('--gc-every', '0')),
+		nodeOptions: value('--node-options', ''),
 	};
 }
 
@@ -89,12 +98,16 @@ async function readStoredExecution(cli: N8nCli, workflowId: string): Promise<Sto
 	return JSON.parse(result.stdout.trim().split('\n').pop()!) as StoredExecution;
 }
 
-async function executeWithProbe(cli: N8nCli, workDir: string, workflowId: string, lastNode: string, label: string, cpuProfile = false): Promise<N8nRun> {
+/** How n8n's process is watched and started: see the options above. */
+type ProbeOptions = Pick<Options, 'gcEveryMs' | 'nodeOptions'>;
+
+async function executeWithProbe(cli: N8nCli, workDir: string, workflowId: string, lastNode: string, label: string, probe: ProbeOptions, cpuProfile = false): Promise<N8nRun> {
 	const probeDir = mkdtempSync(path.join(workDir, `probe-${label}-`));
 	const probed = new N8nCli(cli.install, cli.userFolder, {
-		NODE_OPTIONS: `--require=${path.join(__dirname, 'n8nProbe.cjs')}`,
+		NODE_OPTIONS: `--require=${path.join(__dirname, 'n8nProbe.cjs')} ${probe.nodeOptions}`.trim(),
 		MAILSHIT_BENCH_PROBE: probeDir,
 		MAILSHIT_BENCH_CPU_PROF: cpuProfile ? '1' : '0',
+		MAILSHIT_BENCH_GC_MS: String(probe.gcEveryMs),
 	});
 	// the run data is read from n8n's database afterwards: what `execute` prints is cut short at this size
 	const result = check(`n8n execute --id=${workflowId}`, await probed.run(['execute', `--id=${workflowId}`], 30 * 60_000));
@@ -123,6 +136,20 @@ async function expectDelivered(sink: SinkHandle, count: number, label: string) {
 	return received;
 }
 
+/** Memory figures of one run, for the tables: RSS, V8's heap, and (with --gc-every) the live heap. */
+function memoryFigures(figures: SpanFigures): Record<string, string | number> {
+	const { live } = figures;
+	return {
+		'RSS growth during the node MB': round(figures.peakRssInSpanMb - figures.rssAtStartMb),
+		'V8 heap used at start | peak MB': `${round(figures.heapUsedAtStartMb)} | ${round(figures.peakHeapUsedInSpanMb)}`,
+		'external (Buffers…) peak MB': round(figures.peakExternalInSpanMb),
+		...(live && {
+			'live heap after full GC: before | peak | last in node | after MB': `${live.beforeMb} | ${live.peakInSpanMb} | ${live.lastInSpanMb} | ${live.afterMb}`,
+			'forced GCs in node | longest ms': `${live.collections} | ${live.longestMs}`,
+		}),
+	};
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 0) => +value.toFixed(digits);
 
@@ -138,7 +165,10 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 	const cli = new N8nCli(install, userFolder);
 	const sink = await startSink(options.sink);
 	try {
-		log(`n8n ${install.version} on ${install.nodeBin}; ${options.count} emails, ${options.repeat} rounds, ${options.sink} sink${pinning ? ', n8n and the limit on core 0, the sink on core 1' : ''}`);
+		log(
+			`n8n ${install.version} on ${install.nodeBin}; ${options.count} emails, ${options.repeat} rounds, ${options.sink} sink${pinning ? ', n8n and the limit on core 0, the sink on core 1' : ''}` +
+				`${options.gcEveryMs ? `; n8n forces a full GC every ${options.gcEveryMs} ms` : ''}${options.nodeOptions ? `; n8n's Node options: ${options.nodeOptions}` : ''}`,
+		);
 		const tarball = await buildAndPack(path.join(workDir, 'pack'), log);
 		log('installing the package as Community Nodes does');
 		await installCommunityPackage(tarball, userFolder, cli.env());
@@ -170,9 +200,9 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			log(`round ${round}: limit ${Math.round(options.count / (raw.elapsedMs / 1000))} msg/s`);
 			await sink.reset();
 			const profileThis = options.cpuProfile && round === options.repeat;
-			const node = await executeWithProbe(cli, workDir, 'mailshitBenchNode', NODE, `node-${round}`, profileThis);
+			const node = await executeWithProbe(cli, workDir, 'mailshitBenchNode', NODE, `node-${round}`, options, profileThis);
 			const nodeReceived = await expectDelivered(sink, options.count, 'node');
-			const noOp = await executeWithProbe(cli, workDir, 'mailshitBenchNoOp', NO_OP, `noop-${round}`);
+			const noOp = await executeWithProbe(cli, workDir, 'mailshitBenchNoOp', NO_OP, `noop-${round}`, options);
 			const nodeMs = node.executionMs - noOp.executionMs;
 			log(
 				`round ${round}: node ${Math.round(options.count / (nodeMs / 1000))} msg/s (execution ${node.executionMs} ms − No Operation ${noOp.executionMs} ms; node's own ${node.lastNodeMs} ms), ` +
@@ -199,7 +229,8 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			'MJML compiles (node run)': last.node.mjmlCompiles,
 			'bytes/message node | limit': `${Math.round(last.nodeBytes)} | ${Math.round(last.rawBytes)}`,
 			'n8n peak RSS MB (node run | No Operation run)': `${Math.round(last.node.figures.processPeakRssMb)} | ${Math.round(last.noOp.figures.processPeakRssMb)}`,
-			'RSS growth during the node MB': round(last.node.figures.peakRssInSpanMb - last.node.figures.rssAtStartMb),
+			...memoryFigures(last.node.figures),
+			...(last.noOp.figures.live && { 'No Operation: live heap before | peak | after MB': `${last.noOp.figures.live.beforeMb} | ${last.noOp.figures.live.peakInSpanMb} | ${last.noOp.figures.live.afterMb}` }),
 			'event loop during the node p50 | p99 | max ms': `${last.node.figures.eventLoop.p50Ms} | ${last.node.figures.eventLoop.p99Ms} | ${last.node.figures.eventLoop.maxMs}`,
 			rounds: rounds.map((r) => `${round(options.count / ((r.node.executionMs - r.noOp.executionMs) / 1000))} vs ${round(options.count / (r.raw.elapsedMs / 1000))}`).join(' / '),
 		};
@@ -210,7 +241,7 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 		for (const workload of perItemWorkloads) {
 			await sink.reset();
 			log(`${options.perItem} emails, ${workload.what}`);
-			const run = await executeWithProbe(cli, workDir, workload.id, NODE, workload.label);
+			const run = await executeWithProbe(cli, workDir, workload.id, NODE, workload.label, options);
 			const received = await expectDelivered(sink, options.perItem, workload.label);
 			perItem.push({ workload: workload.label, run, sessions: received.connections });
 			console.table({
@@ -218,7 +249,7 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 				'MJML compiles (counted in n8n)': run.mjmlCompiles,
 				'execution hint': run.hints.join(' ') || '(no hint)',
 				'n8n peak RSS MB': round(run.figures.processPeakRssMb),
-				'RSS growth during the node MB': round(run.figures.peakRssInSpanMb - run.figures.rssAtStartMb),
+				...memoryFigures(run.figures),
 				'event loop p50 | p99 | max ms': `${run.figures.eventLoop.p50Ms} | ${run.figures.eventLoop.p99Ms} | ${run.figures.eventLoop.maxMs}`,
 				'SMTP sessions': received.connections,
 			});

@@ -150,7 +150,7 @@ async function main(): Promise<void> {
 	console.table(table);
 	const growth = memory.peakRssMb - memory.rssBeforeMb;
 	const loop = (row: Row) => `event loop p50 ${row.eventLoop.p50Ms.toFixed(1)} / p99 ${row.eventLoop.p99Ms.toFixed(1)} / max ${row.eventLoop.maxMs.toFixed(1)} ms`;
-	console.log(`\n${memoryCount} items through the node: ${Math.round(memory.perSecond)} msg/s, RSS before ${memory.rssBeforeMb.toFixed(0)} MB, peak ${memory.peakRssMb.toFixed(0)} MB, growth ${growth.toFixed(0)} MB, ${loop(memory)}`);
+	console.log(`\n${memoryCount} items through the node: ${Math.round(memory.perSecond)} msg/s, RSS before ${memory.rssBeforeMb.toFixed(0)} MB, peak ${memory.peakRssMb.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (V8 live heap before ${memory.heapBeforeMb.toFixed(0)} MB, heap used at most ${memory.peakHeapUsedMb.toFixed(0)} MB), ${loop(memory)}`);
 	for (const row of perItem) {
 		const what = row.scenario === 'perItem' ? 'a value MJML compiles per item' : 'a template of their own per item';
 		console.log(`${perItemCount} items, ${what}: ${Math.round(row.perSecond)} msg/s, RSS growth ${(row.peakRssMb - row.rssBeforeMb).toFixed(0)} MB, ${loop(row)}; ${row.hints?.join(' ') ?? ''}`);

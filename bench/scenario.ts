@@ -1,6 +1,7 @@
 /**
  * One measured run in its own process: `scenario.ts <raw|node|perItem|ownTemplates|sendEmail> <port> <count>`.
- * Prints one JSON line: elapsed milliseconds, CPU milliseconds, RSS before the run, peak RSS of the process, the
+ * Prints one JSON line: elapsed milliseconds, CPU milliseconds, RSS before the run, peak RSS of the process, V8's
+ * live heap before the run (after a full collection) and its highest use during it (sampled every 100 ms), the
  * event-loop delay during the run and the node's execution hints.
  */
 import { randomUUID } from 'node:crypto';
@@ -103,7 +104,9 @@ async function main(): Promise<void> {
 	const prepare = { raw, node, perItem, ownTemplates, sendEmail }[scenario];
 	const run = await prepare(port, count);
 	global.gc?.();
-	const rssBefore = process.memoryUsage().rss;
+	const { rss: rssBefore, heapUsed: heapBefore } = process.memoryUsage();
+	let peakHeapUsed = heapBefore;
+	const heapSampler = setInterval(() => (peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed)), 100);
 	const loop = monitorEventLoopDelay({ resolution: 10 });
 	loop.enable();
 	const cpuBefore = process.cpuUsage();
@@ -112,10 +115,11 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const hints = (await run()) ?? [];
 	const elapsedMs = performance.now() - started;
+	clearInterval(heapSampler);
 	const cpu = process.cpuUsage(cpuBefore);
 	loop.disable();
 	const eventLoop = { p50Ms: loop.percentile(50) / 1e6, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
-	const result = { scenario, count, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, eventLoop, hints, window: { anchor, fromEpochMs: anchor.epochMs, toEpochMs: anchor.epochMs + elapsedMs } };
+	const result = { scenario, count, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, heapBeforeMb: heapBefore / 2 ** 20, peakHeapUsedMb: peakHeapUsed / 2 ** 20, eventLoop, hints, window: { anchor, fromEpochMs: anchor.epochMs, toEpochMs: anchor.epochMs + elapsedMs } };
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

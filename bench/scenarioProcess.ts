@@ -17,6 +17,9 @@ export interface ScenarioResult {
 	cpuMs: number;
 	rssBeforeMb: number;
 	peakRssMb: number;
+	/** V8's live heap before the run (after a full collection), and its highest use during the run. */
+	heapBeforeMb: number;
+	peakHeapUsedMb: number;
 	/** Event-loop delay while the scenario ran (perf_hooks.monitorEventLoopDelay), in ms. */
 	eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
 	/** The node's execution hints (per-item compiles are reported there). */
