@@ -1,7 +1,12 @@
+import type { INode } from 'n8n-workflow';
+import type { ItemParameters } from '../../helpers/itemParameters';
+import { configurationError, readSetting } from '../../helpers/nodeOutput';
 import type { DeliveryOptions } from '../../transport/deliveryPolicy';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ValidationFailure } from '../../validation/errors';
 import { readNumberSetting, type NumberSetting } from '../../validation/numberSetting';
+import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
+import { createDomainChecker, readDnsOptions, type DomainChecker } from '../../verification';
 
 /** The Send options that shape delivery (names as in descriptions/sendOptions.fields.ts). */
 export interface DeliveryOptionValues {
@@ -42,4 +47,37 @@ export function readDeliveryOptions(values: DeliveryOptionValues, signal?: Abort
 		resendUncertain: values.resendUncertain === true,
 		...(signal ? { signal } : {}),
 	});
+}
+
+/** Send's options that hold for the whole execution (Send and Wait offers the same ones). */
+interface ExecutionOptionValues extends DeliveryOptionValues {
+	validationRules?: { rule?: VariableRule[] };
+	verifyRecipientDomain?: boolean;
+	dnsServers?: string;
+	dnsTimeout?: number;
+}
+
+/** The execution-wide options, read and checked once, as both sending operations use them. */
+export interface ExecutionSettings {
+	delivery: DeliveryOptions;
+	rules: CompiledVariableRule[];
+	/** Set when Verify Recipient Domain is on: fails closed, a domain DNS cannot vouch for is not sent to. */
+	domainChecker?: DomainChecker;
+}
+
+/**
+ * Reads the execution-wide options from the first item (one pool, one DNS cache); a value none of
+ * them could have stops the node, naming the field, before anything is sent.
+ */
+export function readExecutionSettings(node: INode, params: ItemParameters, signal?: AbortSignal): ExecutionSettings {
+	const options = params.get<ExecutionOptionValues>('options', 0, {});
+	const delivery = readDeliveryOptions(options, signal);
+	if (!delivery.ok) throw configurationError(node, delivery.failure.error, delivery.failure.field);
+	const dns = readDnsOptions(options);
+	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
+	return {
+		delivery: delivery.value,
+		rules: readSetting(node, () => compileVariableRules(options.validationRules?.rule ?? []), 'Validation Rules: '),
+		domainChecker: options.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
+	};
 }

@@ -7,14 +7,12 @@ import { createTemplateCache } from '../../template';
 import { createPooledSender, type DeliveryOutcome } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
 import type { SmtpFailure } from '../../smtp/classifyError';
-import { ConfigurationError } from '../../shared/configurationError';
-import { compileVariableRules, type CompiledVariableRule, type VariableRule } from '../../validation/rules';
 import type { ValidationFailure } from '../../validation/errors';
-import { createDomainChecker, LOOKUPS_IN_FLIGHT, readDnsOptions } from '../../verification';
+import { LOOKUPS_IN_FLIGHT } from '../../verification';
 import { eventLoopTurns } from '../../shared/eventLoopTurns';
 import { dkimAlignmentHints, templateHints } from '../../helpers/executionHints';
 import { ItemParameters } from '../../helpers/itemParameters';
-import { configurationError, deliveryError, itemValidationError, resultItems, stoppedError, unexpectedError } from '../../helpers/nodeOutput';
+import { deliveryError, itemValidationError, resultItems, stoppedError, unexpectedError } from '../../helpers/nodeOutput';
 import { ParsedTemplates } from '../../helpers/headerTemplates';
 import { readSmtpConnection } from '../../helpers/smtpCredential';
 import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
@@ -22,7 +20,7 @@ import { emailFiles } from '../../helpers/emailFiles';
 import { withSentLog } from '../../helpers/sentLog';
 import { describeWhatWentOut, type SentItem } from './batchReport';
 import { composeMessage } from './composeMessage';
-import { readDeliveryOptions, type DeliveryOptionValues } from './deliverySettings';
+import { readExecutionSettings } from './deliverySettings';
 import { planItem, type PlanContext, type PlanResult } from './planItem';
 import { messageDigest, sentRecord, type ItemOutcome, type SentRecord } from './sentRecord';
 
@@ -31,22 +29,6 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 	...templateFields,
 	...sendOptionFields,
 ]);
-
-interface ExecutionOptions extends DeliveryOptionValues {
-	validationRules?: { rule?: VariableRule[] };
-	verifyRecipientDomain?: boolean;
-	dnsServers?: string;
-	dnsTimeout?: number;
-}
-
-function readRules(context: IExecuteFunctions, options: ExecutionOptions): CompiledVariableRule[] {
-	try {
-		return compileVariableRules(options.validationRules?.rule ?? []);
-	} catch (error) {
-		if (error instanceof ConfigurationError) throw configurationError(context.getNode(), error.message, `Validation Rules: ${error.field}`);
-		throw unexpectedError(context.getNode(), error);
-	}
-}
 
 function sentResult(info: { messageId: string; accepted: string[]; rejected: string[]; response: string }): SentResult {
 	return { success: true, type: 'sent', messageId: info.messageId, accepted: info.accepted, rejected: info.rejected, response: info.response };
@@ -141,11 +123,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const params = new ItemParameters(this);
 	const resultItem = resultItems(node);
 	const { settings, auth } = await readSmtpConnection(this);
-	const executionOptions = params.get<ExecutionOptions>('options', 0, {});
-	const delivery = readDeliveryOptions(executionOptions, signal);
-	if (!delivery.ok) throw configurationError(node, delivery.failure.error, delivery.failure.field);
-	const dns = readDnsOptions(executionOptions);
-	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
+	const { delivery, rules, domainChecker } = readExecutionSettings(node, params, signal);
 	const planContext: PlanContext = {
 		node,
 		params,
@@ -154,10 +132,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		templates: createTemplateCache(),
 		sources: new TemplateSources(this, params),
 		parsed: new ParsedTemplates(),
-		rules: readRules(this, executionOptions),
+		rules,
 		sharedProblem: expressionModeProblem(params),
-		// verification fails closed: a domain DNS cannot vouch for (no answer either) is not sent to
-		domainChecker: executionOptions.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
+		domainChecker,
 		templatesInPlans: new Set(),
 	};
 
@@ -167,8 +144,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const record = openSentRecord(this, node);
 	const sent: SentItem[] = [];
 	const uncertain: number[] = [];
-	const { resendUncertain } = delivery.value;
-	const sender = await withSentLog(this, createPooledSender(settings, delivery.value, auth));
+	const { resendUncertain } = delivery;
+	const sender = await withSentLog(this, createPooledSender(settings, delivery, auth));
 
 	const sendItem = async (index: number, stop: (halt: Halt) => void): Promise<INodeExecutionData> => {
 		const planned = plans[index]!;
@@ -207,7 +184,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	try {
 		// twice the connections in flight, so a connection never waits for us to render the next one
-		const output = await runInOrder<INodeExecutionData>(items.length, delivery.value.maxConnections * 2, (index, stop) => {
+		const output = await runInOrder<INodeExecutionData>(items.length, delivery.maxConnections * 2, (index, stop) => {
 			if (!signal?.aborted) return sendItem(index, stop);
 			stop({ stoppedBy: 'cancel' });
 			return Promise.resolve(resultItem(index, CANCELLED));

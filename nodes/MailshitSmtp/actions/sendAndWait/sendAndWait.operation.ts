@@ -19,10 +19,8 @@ import { expressionModeProblem, templateFailure, TemplateSources } from '../../h
 import { validationFailed, type SendFailedResult } from '../../results';
 import { createTemplateCache, type TemplateCache } from '../../template';
 import { createPooledSender } from '../../transport/pooledSender';
-import { compileVariableRules, type VariableRule } from '../../validation/rules';
-import { createDomainChecker, readDnsOptions } from '../../verification';
 import { composeMessage } from '../send/composeMessage';
-import { readDeliveryOptions, type DeliveryOptionValues } from '../send/deliverySettings';
+import { readExecutionSettings } from '../send/deliverySettings';
 import { planItem, type PlanContext } from '../send/planItem';
 import type { AnswerBlock, AnswerButton } from './answerBlock';
 import { placeAnswerBlock } from './answerPlacement';
@@ -38,13 +36,6 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 
 /** The query parameter that carries the end of the wait (epoch ms) in every signed link. */
 export const DEADLINE_PARAMETER = 'until';
-
-interface DeliveryValues extends DeliveryOptionValues {
-	validationRules?: { rule?: VariableRule[] };
-	verifyRecipientDomain?: boolean;
-	dnsServers?: string;
-	dnsTimeout?: number;
-}
 
 /** n8n 1.x checks a resume link's signature only when the node asks for it; 2.x always does and has no such method. */
 type SignatureAware = IExecuteFunctions & { setSignatureValidationRequired?: () => void };
@@ -91,12 +82,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const deadline = waitDeadline(settings.limit, Date.now(), this.getTimezone());
 	if (!deadline.ok) throw configurationError(node, deadline.failure, 'Limit Wait Time');
 	const { settings: smtp, auth } = await readSmtpConnection(this, 0);
-	const options = params.get<DeliveryValues>('options', 0, {});
-	const dns = readDnsOptions(options);
-	if (!dns.ok) throw configurationError(node, dns.failure.error, dns.failure.field);
-	const delivery = readDeliveryOptions(options, this.getExecutionCancelSignal?.());
-	if (!delivery.ok) throw configurationError(node, delivery.failure.error, delivery.failure.field);
-	const rules = readSetting(node, () => compileVariableRules(options.validationRules?.rule ?? []), 'Validation Rules: ');
+	const { delivery, rules, domainChecker } = readExecutionSettings(node, params, this.getExecutionCancelSignal?.());
 
 	(this as SignatureAware).setSignatureValidationRequired?.();
 	const templates = createTemplateCache();
@@ -110,7 +96,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		sources: new TemplateSources(this, params),
 		rules,
 		sharedProblem: expressionModeProblem(params),
-		domainChecker: options.verifyRecipientDomain ? createDomainChecker(dns.value) : undefined,
+		domainChecker,
 	};
 	const plan = await planItem(planContext, 0, items[0]);
 	if (!plan.ok) {
@@ -128,7 +114,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	// one message: one connection, no pace
-	const sender = createPooledSender(smtp, { ...delivery.value, maxConnections: 1, messagesPerSecond: 0 }, auth);
+	const sender = createPooledSender(smtp, { ...delivery, maxConnections: 1, messagesPerSecond: 0 }, auth);
 	let outcome;
 	try {
 		outcome = await sender.send(message);
