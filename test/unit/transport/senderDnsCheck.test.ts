@@ -19,8 +19,9 @@ beforeAll(async () => {
 afterAll(() => silent.close());
 afterEach(() => jest.useRealTimers());
 
+// only DNS is asked: the credential's SMTP port is never dialled
 function settings(fromEmail: string, servers: string) {
-	return readSmtpSettings(smtpCredential(25, { fromEmail, checkSenderDns: true, senderDnsServers: servers, ...dkimCredentialFields('example.test', 's1', KEY) }));
+	return readSmtpSettings(smtpCredential(587, { fromEmail, checkSenderDns: true, senderDnsServers: servers, ...dkimCredentialFields('example.test', 's1', KEY) }));
 }
 
 describe('senderDomainFindings: bounded by the DNS timeout', () => {
