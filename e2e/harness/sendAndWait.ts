@@ -7,8 +7,7 @@
  *   sendAndWaitFixtures(port)   credentials and workflows, imported with the suite's CLI import
  *   describeSendAndWait(ctx)    the tests, inside the suite's `n8n start` block
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { parse as parseFlatted } from 'flatted';
 import type { ReceivedMessage, SmtpSink } from '../../test/helpers/smtpSink';
 import type { N8nInstall } from '../n8n-versions';
 import { codeNode, customSmtpCredential, mailshitNode, noOpNode, sendWorkflow, TRIGGER_NAME, type WorkflowFixture } from './fixtures';
@@ -102,16 +101,14 @@ export interface WaitContext {
 	rest: N8nRestClient;
 }
 
-/** n8n stores run data with `flatted` (both majors); the install's own copy reads it. */
-function flattedParse(install: N8nInstall, text: string): { resultData: { runData: Record<string, Array<{ data?: { main: Item[][] } }>>; lastNodeExecuted?: string } } {
-	const load = createRequire(path.join(install.dir, 'node_modules', 'n8n', 'package.json'));
-	return (load('flatted') as { parse(text: string): ReturnType<typeof flattedParse> }).parse(text);
+/** The run data n8n stores with an execution (as `flatted` text, both majors). */
+interface StoredRun {
+	resultData: { runData: Record<string, Array<{ data?: { main: Item[][] } }>>; lastNodeExecuted?: string; error?: { message?: string; description?: string } };
 }
 
 /** The error an ended execution stored, for a failure message that says why it did not wait. */
-function runError(install: N8nInstall, record: ExecutionRecord): string {
-	const data = flattedParse(install, record.data) as { resultData: { error?: { message?: string; description?: string } } };
-	return JSON.stringify(data.resultData.error ?? 'no error stored');
+function runError(record: ExecutionRecord): string {
+	return JSON.stringify((parseFlatted(record.data) as StoredRun).resultData.error ?? 'no error stored');
 }
 
 /** The hrefs of an email's resume links, exactly as sent (HTML entities undone). */
@@ -143,7 +140,7 @@ export class WaitingRun {
 	static async start(ctx: WaitContext, workflowId: string): Promise<WaitingRun> {
 		const run = new WaitingRun(ctx, await ctx.rest.runWorkflow(ctx.install.major, workflowId, TRIGGER_NAME));
 		const record = await run.until((r) => r.status !== 'running' && r.status !== 'new', 'to wait');
-		if (record.status !== 'waiting') throw new Error(`execution ${run.executionId} ended ${record.status} instead of waiting: ${runError(ctx.install, record)}`);
+		if (record.status !== 'waiting') throw new Error(`execution ${run.executionId} ended ${record.status} instead of waiting: ${runError(record)}`);
 		return run;
 	}
 
@@ -160,7 +157,7 @@ export class WaitingRun {
 
 	async finished(timeoutMs?: number): Promise<{ record: ExecutionRecord; output: Item[]; after: Item[] }> {
 		const record = await this.until((r) => r.status !== 'waiting' && r.status !== 'running' && r.status !== 'new', 'to finish', timeoutMs);
-		const data = flattedParse(this.ctx.install, record.data);
+		const data = parseFlatted(record.data) as StoredRun;
 		const outputOf = (node: string) => data.resultData.runData[node]?.[0]?.data?.main[0] ?? [];
 		return { record, output: outputOf(WAIT_NODE), after: outputOf(AFTER_NODE) };
 	}
