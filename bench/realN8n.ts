@@ -7,18 +7,21 @@
  *   npm run bench -- --n8n                      10,000 newsletters, 3 rounds (node, No Operation, limit)
  *   npm run bench -- --n8n --count 2000         fewer emails
  *   npm run bench -- --n8n --per-item 10000     also: MJML compiled per item, by a value and by a template per item
- *   npm run bench -- --n8n --cpu-prof           also: a CPU profile of n8n's main process in the last round, summarised
+ *   npm run bench -- --n8n --cpu-prof           also: CPU profiles of n8n's main process and of the limit's in the
+ *                                               last round, summarised
  *   npm run bench -- --n8n --sink nopause       the sink greets at once (default: as shipped)
  *   npm run bench -- --n8n --gc-every 1000      n8n's process forces a full GC every second and notes what
  *                                               is live (slows the run: for memory, not speed)
  *   npm run bench -- --n8n --node-options '--max-old-space-size=512'   more Node options for n8n's process
+ *   npm run bench -- --n8n --variant '{"logSentMessages":false}'   also, in every round: the node with
+ *                                               these Send options changed (what an option costs, same run)
  *
  * The node's time is the execution's (n8n's run data, startedAt → stoppedAt) minus that of an
  * identical workflow whose last node is a No Operation: what remains is the node plus n8n's
  * handling of its items. The n8n process gets a probe (n8nProbe.cjs) for its event-loop delay and
  * RSS while the node runs.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAndPack, installCommunityPackage } from '../e2e/harness/communityPackage';
@@ -26,7 +29,7 @@ import { codeNode, customSmtpCredential, mailshitNode, noOpNode, sendWorkflow } 
 import { N8nCli } from '../e2e/harness/n8nCli';
 import { check, runCommand } from '../e2e/harness/processes';
 import { n8nInstall } from '../e2e/n8n-versions';
-import { summarizeCpuProfile } from './cpuProfile';
+import { summarizeCpuProfile, type ProfileWindow } from './cpuProfile';
 import { readProbeReport, spanFigures, type SpanFigures } from './probeReport';
 import { runScenario } from './scenarioProcess';
 import { pin, pinning, startSink, type SinkHandle, type SinkMode } from './sinkProcess';
@@ -46,6 +49,8 @@ interface Options {
 	gcEveryMs: number;
 	/** Added to NODE_OPTIONS of n8n's process (e.g. a heap limit). */
 	nodeOptions: string;
+	/** Send options for a second node workflow run in every round (JSON), or none. */
+	variant?: Record<string, unknown>;
 }
 
 function readOptions(args: string[]): Options {
@@ -59,6 +64,7 @@ function readOptions(args: string[]): Options {
 		keep: args.includes('--keep'),
 		gcEveryMs: Number(value('--gc-every', '0')),
 		nodeOptions: value('--node-options', ''),
+		...(args.includes('--variant') && { variant: JSON.parse(value('--variant', '{}')) as Record<string, unknown> }),
 	};
 }
 
@@ -179,6 +185,10 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			sendWorkflow('mailshitBenchNode', 'bench: newsletter', codeNode('Subscribers', rows), mailshitNode(NODE, credential, nodeParameters())),
 			sendWorkflow('mailshitBenchNoOp', 'bench: newsletter, No Operation', codeNode('Subscribers', rows), noOpNode(NO_OP)),
 		];
+		if (options.variant) {
+			const parameters = { ...nodeParameters(), options: options.variant };
+			workflows.push(sendWorkflow('mailshitBenchVariant', `bench: newsletter, options ${JSON.stringify(options.variant)}`, codeNode('Subscribers', rows), mailshitNode(NODE, credential, parameters)));
+		}
 		const perItemWorkloads = options.perItem
 			? [
 					{ id: 'mailshitBenchPerItem', label: 'per-item', what: 'a value MJML compiles per item', rows: perItemRows(options.perItem), parameters: perItemParameters() },
@@ -192,14 +202,17 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 		// n8n (and everything it starts) and the limit share core 0; the sink has core 1
 		pin(process.pid, 0);
 
-		const rounds: Array<{ node: N8nRun; noOp: N8nRun; raw: { elapsedMs: number; cpuMs: number }; rawBytes: number; nodeBytes: number; sessions: number }> = [];
+		let rawProfile: { dir: string; window: ProfileWindow } | undefined;
+		const rounds: Array<{ node: N8nRun; noOp: N8nRun; variant?: N8nRun; raw: { elapsedMs: number; cpuMs: number }; rawBytes: number; nodeBytes: number; sessions: number }> = [];
 		for (let round = 1; round <= options.repeat; round++) {
 			await sink.reset();
-			const raw = await runScenario('raw', sink.port, options.count, { nodeBin: install.nodeBin });
+			const profileThis = options.cpuProfile && round === options.repeat;
+			const rawProfileDir = profileThis ? mkdtempSync(path.join(workDir, 'limit-profile-')) : undefined;
+			const raw = await runScenario('raw', sink.port, options.count, { nodeBin: install.nodeBin, cpuProfileDir: rawProfileDir });
+			if (rawProfileDir) rawProfile = { dir: rawProfileDir, window: raw.window };
 			const rawReceived = await expectDelivered(sink, options.count, 'limit');
 			log(`round ${round}: limit ${Math.round(options.count / (raw.elapsedMs / 1000))} msg/s`);
 			await sink.reset();
-			const profileThis = options.cpuProfile && round === options.repeat;
 			const node = await executeWithProbe(cli, workDir, 'mailshitBenchNode', NODE, `node-${round}`, options, profileThis);
 			const nodeReceived = await expectDelivered(sink, options.count, 'node');
 			const noOp = await executeWithProbe(cli, workDir, 'mailshitBenchNoOp', NO_OP, `noop-${round}`, options);
@@ -208,7 +221,14 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 				`round ${round}: node ${Math.round(options.count / (nodeMs / 1000))} msg/s (execution ${node.executionMs} ms − No Operation ${noOp.executionMs} ms; node's own ${node.lastNodeMs} ms), ` +
 					`${nodeReceived.connections} sessions, event loop p99 ${node.figures.eventLoop.p99Ms} ms`,
 			);
-			rounds.push({ node, noOp, raw, rawBytes: rawReceived.bytes / options.count, nodeBytes: nodeReceived.bytes / options.count, sessions: nodeReceived.connections });
+			let variant: N8nRun | undefined;
+			if (options.variant) {
+				await sink.reset();
+				variant = await executeWithProbe(cli, workDir, 'mailshitBenchVariant', NODE, `variant-${round}`, options);
+				await expectDelivered(sink, options.count, 'variant');
+				log(`round ${round}: node with options ${JSON.stringify(options.variant)} ${Math.round(options.count / ((variant.executionMs - noOp.executionMs) / 1000))} msg/s`);
+			}
+			rounds.push({ node, noOp, variant, raw, rawBytes: rawReceived.bytes / options.count, nodeBytes: nodeReceived.bytes / options.count, sessions: nodeReceived.connections });
 		}
 
 		const nodeRate = median(rounds.map((r) => options.count / ((r.node.executionMs - r.noOp.executionMs) / 1000)));
@@ -223,6 +243,12 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			"node msg/s (the node's own executionTime)": round(nodeOwnRate),
 			'limit msg/s (raw pooled nodemailer)': round(rawRate),
 			'× limit': round(nodeRate / rawRate, 2),
+			// the limit and the node run back to back in a round: their ratio shares the round's load
+			"× limit, median of the rounds' ratios": round(median(rounds.map((r) => r.raw.elapsedMs / (r.node.executionMs - r.noOp.executionMs))), 2),
+			...(options.variant && {
+				[`× limit with options ${JSON.stringify(options.variant)} (median of rounds)`]: round(median(rounds.map((r) => r.raw.elapsedMs / (r.variant!.executionMs - r.noOp.executionMs))), 2),
+				[`CPU ms/message with options ${JSON.stringify(options.variant)}`]: round(median(rounds.map((r) => r.variant!.figures.cpuMs / options.count)), 3),
+			}),
 			'CPU ms/message node (while it ran) | limit': `${round(nodeCpu, 3)} | ${round(rawCpu, 3)}`,
 			'× limit by CPU time': round(rawCpu / nodeCpu, 2),
 			'SMTP sessions (node)': last.sessions,
@@ -259,6 +285,12 @@ export async function benchInRealN8n(args: string[]): Promise<void> {
 			console.log(`\nCPU profile of n8n's main process (round ${options.repeat}), samples while the node ran:`);
 			console.log(summarizeCpuProfile(last.node.profile, { fromEpochMs: last.node.lastNodeStart, toEpochMs: last.node.lastNodeStart + last.node.lastNodeMs, anchor: readProbeReport(path.dirname(last.node.profile)).anchor }));
 			console.log(`profile: ${last.node.profile}`);
+		}
+		if (rawProfile) {
+			const file = path.join(rawProfile.dir, readdirSync(rawProfile.dir).find((name) => name.endsWith('.cpuprofile'))!);
+			console.log(`\nCPU profile of the limit's process (round ${options.repeat}), samples while it sent:`);
+			console.log(summarizeCpuProfile(file, rawProfile.window));
+			console.log(`profile: ${file}`);
 		}
 
 		const dir = path.join(__dirname, 'results');

@@ -46,11 +46,11 @@ export interface LoggedSend {
 	accepted: string[];
 }
 
-/** The node's "mailshit SMTP sent …" lines in an instance's log. */
-export function sentLinesIn(logText: string): LoggedSend[] {
+/** The messages in the node's "mailshit SMTP sent …" lines of an instance's log (a line names those accepted within 50 ms). */
+export function loggedSendsIn(logText: string): LoggedSend[] {
 	return jsonLogLines(logText)
 		.filter((line) => line.message.startsWith('mailshit SMTP sent '))
-		.map((line) => ({ executionId: String(line.metadata.executionId), messageId: String(line.metadata.messageId), accepted: line.metadata.accepted as string[] }));
+		.flatMap((line) => (line.metadata.sent as Array<{ messageId: string; accepted: string[] }>).map((send) => ({ executionId: String(line.metadata.executionId), messageId: send.messageId, accepted: send.accepted })));
 }
 
 export function readSentLog(file: string): SentLogRecord[] {

@@ -18,7 +18,7 @@ import { otherWarnings, packageProblems } from '../harness/logScan';
 import { N8nRestClient, type ExecutionSummary, type StoredCredential } from '../harness/n8nRest';
 import { killGroup } from '../harness/processes';
 import { startQueueCluster, type QueueCluster, type QueueWorker } from './cluster';
-import { arrivalsByRecipient, executionsStartedBy, readSentLog, sentLinesIn, settledExecutions, storedRun, traceOf } from './evidence';
+import { arrivalsByRecipient, executionsStartedBy, readSentLog, loggedSendsIn, settledExecutions, storedRun, traceOf } from './evidence';
 import { startPostgres, type PrivatePostgres } from './postgres';
 import { SUITE_ONLY_ENV, WORKER_CONCURRENCY, WORKER_COUNT } from './queueEnv';
 import { startRedis, type PrivateRedis } from './redis';
@@ -178,7 +178,7 @@ describe(`mailshit SMTP on n8n ${install.version} in queue mode: Redis, PostgreS
 			expect(byWorker.flat().sort()).toEqual(ids);
 			// and each worker's own log holds the node's "sent" lines of its executions, and only those
 			cluster!.workers.forEach((worker, i) => {
-				const logged = sentLinesIn(worker.logText()).filter((line) => ids.includes(line.executionId));
+				const logged = loggedSendsIn(worker.logText()).filter((line) => ids.includes(line.executionId));
 				expect(new Set(logged.map((line) => line.executionId))).toEqual(new Set(byWorker[i]));
 				expect(logged.length).toBe(byWorker[i].length * BATCH_SIZE);
 			});
@@ -260,7 +260,7 @@ describe(`mailshit SMTP on n8n ${install.version} in queue mode: Redis, PostgreS
 			const records = readSentLog(sentLogFile);
 			for (const id of victimExecutions) {
 				const inFile = records.filter((record) => record.executionId === id && record.event === 'sent').map((record) => record.messageId);
-				const inLog = sentLinesIn(victim.logText()).filter((line) => line.executionId === id).map((line) => line.messageId);
+				const inLog = loggedSendsIn(victim.logText()).filter((line) => line.executionId === id).map((line) => line.messageId);
 				expect(inLog.sort()).toEqual(inFile.sort());
 			}
 		});

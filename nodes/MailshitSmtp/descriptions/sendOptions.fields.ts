@@ -120,7 +120,7 @@ export const sendOptionFields: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to write one line to n8n's log for every message the server accepted (its Message-ID, recipients and execution), on the instance that sent it: who has the email is known even when the execution's output is lost, e.g. a queue-mode worker that died mid-run",
+					"Whether to write to n8n's log every message the server accepted (its Message-ID, recipients and execution; messages accepted together share a line), on the instance that sent it: who has the email is known even when the execution's output is lost, e.g. a queue-mode worker that died mid-run",
 			},
 			{
 				displayName: 'Max Attachment Size (MB)',
