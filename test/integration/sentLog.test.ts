@@ -176,6 +176,21 @@ describe("the log's lines", () => {
 		}
 	});
 
+	it('a logger that throws loses its line only: flush() does not throw, and the next line is written', () => {
+		const written: string[][] = [];
+		let failing = true;
+		const lines = new SentLines((sends) => {
+			if (failing) throw new Error('logger gone');
+			written.push(sends.map((entry) => entry.messageId));
+		});
+		lines.add(send(1));
+		expect(() => lines.flush()).not.toThrow();
+		failing = false;
+		lines.add(send(2));
+		lines.flush();
+		expect(written).toEqual([['<m2@example.com>']]);
+	});
+
 	it('a message accepted for several recipients lists them all', () => {
 		const [line] = sentLogLines([{ ...send(1), accepted: ['a@example.com', 'b@example.com'] }], 'execution 7, workflow w, node "n"');
 		expect(line.message).toBe('mailshit SMTP sent <m1@example.com> to a@example.com, b@example.com (execution 7, workflow w, node "n")');

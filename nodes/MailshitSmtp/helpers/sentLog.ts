@@ -122,13 +122,19 @@ export interface LoggedSend {
 	response: string;
 }
 
+/** One line for n8n's log: its text, and the messages it names (its metadata). */
+export interface SentLogLine {
+	message: string;
+	sent: LoggedSend[];
+}
+
 /**
  * `mailshit SMTP sent <id> to a@example.com; <id> to b@example.com (execution 12, …)`: the text
  * alone carries it all, since n8n's text log format prints no metadata. Long lists are split so
  * that a line stays a few KB (log drivers cut lines at 16 KB).
  */
-export function sentLogLines(sends: readonly LoggedSend[], where: string): Array<{ message: string; sent: LoggedSend[] }> {
-	const lines: Array<{ message: string; sent: LoggedSend[] }> = [];
+export function sentLogLines(sends: readonly LoggedSend[], where: string): SentLogLine[] {
+	const lines: SentLogLine[] = [];
 	for (let start = 0; start < sends.length; start += MESSAGES_PER_LINE) {
 		const sent = sends.slice(start, start + MESSAGES_PER_LINE);
 		lines.push({ message: `mailshit SMTP sent ${sent.map((send) => `${send.messageId} to ${send.accepted.join(', ')}`).join('; ')} (${where})`, sent });
@@ -139,7 +145,9 @@ export function sentLogLines(sends: readonly LoggedSend[], where: string): Array
 /**
  * Accepted messages waiting for their log line: written LOG_WINDOW_MS after the first of them,
  * or earlier by flush() — before the Sent Log File is written (so the file never says `sent`
- * for a message the log does not have yet) and when the node ends.
+ * for a message the log does not have yet) and when the node ends. flush() never throws: a
+ * logger that fails loses its line, but neither takes n8n's process down from the timer nor
+ * fails the file write or the node's end it runs in.
  */
 export class SentLines {
 	private pending: LoggedSend[] = [];
@@ -149,13 +157,7 @@ export class SentLines {
 
 	add(send: LoggedSend): void {
 		this.pending.push(send);
-		this.timer ??= setTimeout(() => {
-			try {
-				this.flush();
-			} catch {
-				// a logger that throws from a timer would take n8n's process down: the line is lost instead
-			}
-		}, LOG_WINDOW_MS);
+		this.timer ??= setTimeout(() => this.flush(), LOG_WINDOW_MS);
 	}
 
 	flush(): void {
@@ -163,7 +165,12 @@ export class SentLines {
 		this.timer = undefined;
 		const sends = this.pending;
 		this.pending = [];
-		if (sends.length > 0) this.write(sends);
+		if (sends.length === 0) return;
+		try {
+			this.write(sends);
+		} catch {
+			// nothing else to tell it to: the log itself is what failed
+		}
 	}
 }
 
@@ -214,7 +221,7 @@ export async function withSentLog(context: IExecuteFunctions, sender: PooledSend
 		...sender,
 		async send(...args: Parameters<PooledSender['send']>): Promise<DeliveryOutcome> {
 			const [message] = args;
-			// only the file names the envelope of a message the server did not accept
+			// the envelope goes only into the file (`sending`, and `failed` or `uncertain`): n8n's log names the accepted recipients
 			const recipients = journal ? envelopeRecipients(message) : [];
 			if (journal) {
 				// recorded before it leaves: a message can arrive without its "sent" line, never without a trace
@@ -234,11 +241,8 @@ export async function withSentLog(context: IExecuteFunctions, sender: PooledSend
 		},
 		close() {
 			// the lines of the last messages are written before the node ends, whatever ends it
-			try {
-				lines?.flush();
-			} finally {
-				sender.close();
-			}
+			lines?.flush();
+			sender.close();
 		},
 	};
 }
