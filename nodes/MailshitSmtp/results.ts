@@ -1,3 +1,4 @@
+import type { SmtpFailure } from './smtp/classifyError';
 import { shortenLongWords } from './validation/messageText';
 
 /**
@@ -56,6 +57,14 @@ export interface DnsFailedResult {
 }
 
 export type MailshitResult = SentResult | CallbackResult | ValidationFailedResult | SendFailedResult | DnsFailedResult;
+
+export function sentResult(info: { messageId: string; accepted: string[]; rejected: string[]; response: string }): SentResult {
+	return { success: true, type: 'sent', messageId: info.messageId, accepted: info.accepted, rejected: info.rejected, response: info.response };
+}
+
+export function sendFailed(failure: SmtpFailure): SendFailedResult {
+	return { success: false, type: 'send_failed', error: failure.error, code: failure.code, hint: failure.hint };
+}
 
 /** Field names and sentences echo user data (a variable name can be 100,000 characters): cut to read. */
 export function validationFailed({ field, error }: { field: string; error: string }): ValidationFailedResult {

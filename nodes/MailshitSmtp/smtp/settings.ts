@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../shared/configurationError';
+import { settingText } from '../shared/settingText';
 import {
 	oauth2ProviderPreset,
 	providerPreset,
@@ -38,10 +39,6 @@ export interface SmtpSettings extends SenderDomainSettings {
 const START_TLS_POLICIES: readonly StartTlsPolicy[] = ['opportunistic', 'required', 'disabled'];
 const MAX_TIMEOUT_SECONDS = 600;
 
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
 function numberOr(value: unknown, fallback: number): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	return typeof value === 'number' ? value : Number(value);
@@ -57,37 +54,37 @@ function typedEndpoint(provider: ProviderId, data: Record<string, unknown>) {
 	if (provider === 'localCatcher') {
 		return {
 			// older credentials stored the catcher's endpoint in host/port
-			host: text(data.catcherHost) || text(data.host) || 'localhost',
+			host: settingText(data.catcherHost) || settingText(data.host) || 'localhost',
 			port: numberOr(data.catcherPort ?? data.port, 1025),
 			secure: false,
-			startTls: (text(data.startTls) || 'opportunistic') as StartTlsPolicy,
+			startTls: (settingText(data.startTls) || 'opportunistic') as StartTlsPolicy,
 		};
 	}
 	const secure = data.secure === true;
 	return {
-		host: text(data.host),
+		host: settingText(data.host),
 		port: numberOr(data.port, 587),
 		secure,
-		startTls: (secure ? 'opportunistic' : text(data.startTls) || 'opportunistic') as StartTlsPolicy,
+		startTls: (secure ? 'opportunistic' : settingText(data.startTls) || 'opportunistic') as StartTlsPolicy,
 	};
 }
 
 /** The fields both credentials have, the same way. */
 function sessionSettings(data: Record<string, unknown>, endpointTyped: boolean) {
 	return {
-		fromEmail: text(data.fromEmail),
-		fromName: text(data.fromName),
+		fromEmail: settingText(data.fromEmail),
+		fromName: settingText(data.fromName),
 		allowSelfSigned: data.allowSelfSigned === true,
 		// a CA is offered for typed endpoints only; a hidden one must not reach a Gmail test
-		caCertificate: endpointTyped ? text(data.caBundle) : '',
-		clientHostName: text(data.clientHostName),
+		caCertificate: endpointTyped ? settingText(data.caBundle) : '',
+		clientHostName: settingText(data.clientHostName),
 		timeoutSeconds: numberOr(data.connectionTimeout, 10),
 	};
 }
 
 /** Reads the decrypted password credential into typed, checked settings; presets fix the endpoint. */
 export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
-	const provider = (text(data.provider) || 'custom') as ProviderId;
+	const provider = (settingText(data.provider) || 'custom') as ProviderId;
 	const preset = providerPreset(provider);
 	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
 	const endpoint = preset.endpoint ?? typedEndpoint(provider, data);
@@ -97,7 +94,7 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
 		signIn: 'password',
 		...endpoint,
 		// the user name is an identity: trimming it is safe; the password is used byte for byte
-		user: text(data.user),
+		user: settingText(data.user),
 		password: typeof data.password === 'string' ? data.password : '',
 		...sessionSettings(data, !preset.endpoint),
 	};
@@ -111,14 +108,14 @@ export function readSmtpSettings(data: Record<string, unknown>): SmtpSettings {
  * it to the wire separately (it changes when refreshed), see transport/oauthTokens.
  */
 export function readOAuth2SmtpSettings(data: Record<string, unknown>): SmtpSettings {
-	const provider = (text(data.provider) || 'microsoft365') as OAuth2ProviderId;
+	const provider = (settingText(data.provider) || 'microsoft365') as OAuth2ProviderId;
 	const preset = oauth2ProviderPreset(provider);
 	if (!preset) throw new ConfigurationError(`Unknown provider "${provider}"`, 'Provider');
 	const settings: ConnectionSettings = {
 		provider,
 		signIn: 'oauth2',
 		...(preset.endpoint ?? typedEndpoint('custom', data)),
-		user: text(data.user),
+		user: settingText(data.user),
 		password: '',
 		...sessionSettings(data, !preset.endpoint),
 	};

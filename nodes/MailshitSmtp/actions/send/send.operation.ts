@@ -2,11 +2,10 @@ import { updateDisplayOptions, type IExecuteFunctions, type INode, type INodeExe
 import { recipientFields } from '../../descriptions/recipients.fields';
 import { sendOptionFields } from '../../descriptions/sendOptions.fields';
 import { templateFields } from '../../descriptions/template.fields';
-import { validationFailed, type SendFailedResult, type SentResult } from '../../results';
+import { sendFailed, sentResult, validationFailed, type SendFailedResult } from '../../results';
 import { createTemplateCache } from '../../template';
 import { createPooledSender, type DeliveryOutcome } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
-import type { SmtpFailure } from '../../smtp/classifyError';
 import type { ValidationFailure } from '../../validation/errors';
 import { LOOKUPS_IN_FLIGHT } from '../../verification';
 import { eventLoopTurns } from '../../shared/eventLoopTurns';
@@ -29,14 +28,6 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { ope
 	...templateFields,
 	...sendOptionFields,
 ]);
-
-function sentResult(info: { messageId: string; accepted: string[]; rejected: string[]; response: string }): SentResult {
-	return { success: true, type: 'sent', messageId: info.messageId, accepted: info.accepted, rejected: info.rejected, response: info.response };
-}
-
-function sendFailed(failure: SmtpFailure): SendFailedResult {
-	return { success: false, type: 'send_failed', error: failure.error, code: failure.code, hint: failure.hint };
-}
 
 /** One item's delivery as the node reports it, with the cause the node acts on. */
 function itemOutcome(outcome: DeliveryOutcome): ItemOutcome {

@@ -7,6 +7,7 @@
  *    { "fieldLabel": "Cost centre", "fieldType": "dropdown", "fieldOptions": { "values": [{ "option": "A" }] } }]
  */
 import { ConfigurationError } from '../../shared/configurationError';
+import { settingText } from '../../shared/settingText';
 
 export const FIELD_TYPES = ['text', 'textarea', 'email', 'number', 'password', 'date', 'dropdown', 'radio', 'checkbox', 'hiddenField'] as const;
 
@@ -46,7 +47,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
 	html: 'custom HTML blocks are not supported: use Response Form Description for text',
 };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /** Parses Form Fields given as JSON text (or the array an expression already produced). */
 export function parseFormFieldsJson(json: unknown, field: string): FormField[] {
@@ -80,14 +80,14 @@ export function checkFormFields(raw: readonly RawFormField[], field: string): Fo
 
 function checkField(entry: RawFormField, where: string): FormField {
 	if (!entry || typeof entry !== 'object') throw new ConfigurationError('A form field must be an object with a fieldLabel', where);
-	const typeName = text(entry.fieldType) || 'text';
+	const typeName = settingText(entry.fieldType) || 'text';
 	if (UNSUPPORTED[typeName]) throw new ConfigurationError(`Field type "${typeName}": ${UNSUPPORTED[typeName]}`, where);
 	if (!(FIELD_TYPES as readonly string[]).includes(typeName)) {
 		throw new ConfigurationError(`Unknown field type "${typeName}": use one of ${FIELD_TYPES.join(', ')}`, where);
 	}
 	const type = typeName as FieldType;
-	const label = text(entry.fieldLabel);
-	const name = text(entry.fieldName);
+	const label = settingText(entry.fieldLabel);
+	const name = settingText(entry.fieldName);
 	if (type === 'hiddenField') {
 		if (!name) throw new ConfigurationError('A hidden field needs a Field Name (its key in the answer)', where);
 	} else if (!label) {
@@ -103,7 +103,7 @@ function checkField(entry: RawFormField, where: string): FormField {
 		label,
 		type,
 		required: entry.requiredField === true && type !== 'hiddenField',
-		placeholder: text(entry.placeholder),
+		placeholder: settingText(entry.placeholder),
 		options,
 		multiple,
 		defaultValue: defaultOf(entry, type, multiple),
@@ -113,17 +113,17 @@ function checkField(entry: RawFormField, where: string): FormField {
 function choices(fieldOptions: unknown): string[] {
 	const values = (fieldOptions as { values?: unknown } | undefined)?.values;
 	if (!Array.isArray(values)) return [];
-	return [...new Set(values.map((value) => text((value as { option?: unknown } | undefined)?.option)).filter(Boolean))];
+	return [...new Set(values.map((value) => settingText((value as { option?: unknown } | undefined)?.option)).filter(Boolean))];
 }
 
 function defaultOf(entry: RawFormField, type: FieldType, multiple: boolean): string | string[] {
-	if (type === 'hiddenField') return text(entry.fieldValue);
+	if (type === 'hiddenField') return settingText(entry.fieldValue);
 	if (multiple) {
 		const value = entry.defaultValue;
-		const list = Array.isArray(value) ? value.map(text) : text(value).split(',').map((part) => part.trim());
+		const list = Array.isArray(value) ? value.map(settingText) : settingText(value).split(',').map((part) => part.trim());
 		return list.filter(Boolean);
 	}
-	const value = text(entry.defaultValue);
+	const value = settingText(entry.defaultValue);
 	// a dateTime parameter stores "2026-03-01T00:00:00"; a date input takes the date alone
 	return type === 'date' ? value.slice(0, 10) : value;
 }

@@ -15,6 +15,7 @@ import type { FormContent } from './formPage';
 import { PAGE_CSS_VARIABLES, type PageLook } from './pageLayout';
 import { isPageLanguage, phrasesFor, type PageLanguage } from './phrases';
 import type { WaitLimitValues } from './waitLimit';
+import { settingText } from '../../shared/settingText';
 
 export const RESPONSE_TYPES = ['approval', 'freeText', 'customForm'] as const;
 
@@ -63,14 +64,13 @@ interface ApprovalValues {
 
 export const ATTRIBUTION_URL = 'https://n8n.io';
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /**
  * A label goes into the template source (the email's button) and onto the pages. A "{{" in it would
  * become a mailshit variable in the email, so it is refused rather than shown differently in each.
  */
 function label(value: unknown, fallback: string, field: string): string {
-	const chosen = text(value) || fallback;
+	const chosen = settingText(value) || fallback;
 	if (chosen.includes('{{')) {
 		throw new ConfigurationError(`${field} "${chosen}" contains "{{": labels are plain text (use an n8n expression to build one per item)`, field);
 	}
@@ -87,11 +87,11 @@ export function readResponseSettings(read: ParameterReader): ResponseSettings {
 		throw new ConfigurationError(`Response Type must be one of ${RESPONSE_TYPES.join(', ')}, not "${type}"`, 'Response Type');
 	}
 	const options = read<SendAndWaitOptions>('options', {}) ?? {};
-	const languageSetting = text(options.pageLanguage) || 'en';
+	const languageSetting = settingText(options.pageLanguage) || 'en';
 	if (!isPageLanguage(languageSetting)) throw new ConfigurationError(`Page Language "${languageSetting}" is not one of the page languages`, 'Page Language');
 	const language: PageLanguage = languageSetting;
 	const phrases = phrasesFor(language);
-	const customCss = text(options.responseFormCustomCss);
+	const customCss = settingText(options.responseFormCustomCss);
 	const look: PageLook = {
 		language,
 		phrases,
@@ -115,10 +115,10 @@ export function readResponseSettings(read: ParameterReader): ResponseSettings {
 	} else {
 		settings.form = {
 			linkLabel: label(options.messageButtonLabel, phrases.respond, 'Message Button Label'),
-			title: text(options.responseFormTitle) || phrases.formTitle,
+			title: settingText(options.responseFormTitle) || phrases.formTitle,
 			description: typeof options.responseFormDescription === 'string' ? options.responseFormDescription : '',
-			buttonLabel: text(options.responseFormButtonLabel) || phrases.submit,
-			fields: type === 'freeText' ? freeTextField(text(options.responseFieldLabel) || phrases.response) : readFormFields(read),
+			buttonLabel: settingText(options.responseFormButtonLabel) || phrases.submit,
+			fields: type === 'freeText' ? freeTextField(settingText(options.responseFieldLabel) || phrases.response) : readFormFields(read),
 		};
 	}
 	return settings;

@@ -16,7 +16,7 @@ import { ItemParameters } from '../../helpers/itemParameters';
 import { configurationError, deliveryError, itemValidationError, readSetting, resultItems, unexpectedError } from '../../helpers/nodeOutput';
 import { readSmtpConnection } from '../../helpers/smtpCredential';
 import { expressionModeProblem, templateFailure, TemplateSources } from '../../helpers/templateSource';
-import { validationFailed, type SendFailedResult } from '../../results';
+import { sendFailed, sentResult, validationFailed } from '../../results';
 import { createTemplateCache, type TemplateCache } from '../../template';
 import { createPooledSender } from '../../transport/pooledSender';
 import { composeMessage } from '../send/composeMessage';
@@ -123,15 +123,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	if (!outcome.ok) {
 		if (!continueOnFail) throw deliveryError(node, 0, outcome.failure);
-		const failed: SendFailedResult = { success: false, type: 'send_failed', error: outcome.failure.error, code: outcome.failure.code, hint: outcome.failure.hint };
-		return [[resultItem(0, failed)]];
+		return [[resultItem(0, sendFailed(outcome.failure))]];
 	}
 
 	if (deadline.value) markTimeout(this, items[0], deadline.value);
 	this.addExecutionHints(...templateHints(templates.compiled), ...severalItemsHint(items.length));
 	await this.putExecutionToWait(deadline.value ?? WAIT_INDEFINITELY);
-	const { messageId, accepted, rejected, response } = outcome.value;
-	return [[resultItem(0, { success: true, type: 'sent', messageId, accepted, rejected, response })]];
+	return [[resultItem(0, sentResult(outcome.value))]];
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ServerResponse } from 'node:http';
 import { approvalAnswer, formAnswer } from './answers';
 import { postedValues, readAnswers } from './formAnswers';
 import { formPage } from './formPage';
-import { automatedRequestReason } from './linkScanners';
+import { looksAutomated } from './linkScanners';
 import { PAGE_HEADERS, type PageLook, type ResponsePage } from './pageLayout';
 import { confirmPage, expiredPage, invalidLinkPage, recordedPage, thanksPage, unavailablePage } from './pages';
 import { phrasesFor } from './phrases';
@@ -71,7 +71,7 @@ function handleLink(context: IWebhookFunctions, response: ServerResponse, settin
 		const { approve, decline } = settings.approval;
 		const chosen = query.approved === 'true' ? approve : query.approved === 'false' ? decline : undefined;
 		if (!chosen) return show(response, invalidLinkPage(look));
-		if (method === 'GET' && (settings.confirmApproval || automatedRequestReason(context.getHeaderData()) !== undefined)) {
+		if (method === 'GET' && (settings.confirmApproval || looksAutomated(context.getHeaderData()))) {
 			return show(response, confirmPage(look, chosen.label));
 		}
 		return answer(response, recordedPage(look, chosen.label), approvalAnswer(chosen === approve, now) as unknown as IDataObject);
