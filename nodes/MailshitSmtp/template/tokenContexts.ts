@@ -43,6 +43,9 @@ export function findTokenContexts(parsed: ParsedTemplate): TokenContext[] {
 			reader.read(parsed.literals[i]);
 			contexts.push(reader.token(i));
 		}
+		// the text after the last variable still belongs to an attribute it stands in: a URL's
+		// parts are collected as they are read (`href="{{a}}:alert(1)"` must see the ":")
+		reader.read(parsed.literals[parsed.tokens.length]);
 		contextsByTemplate.set(parsed, contexts);
 	}
 	return contexts;

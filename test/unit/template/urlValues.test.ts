@@ -146,6 +146,14 @@ describe('a value that is the whole URL: only http, https and mailto unless allo
 		await expect(template.render({ a: 'javascript', b: ':alert(1)' })).rejects.toThrow('"javascript:" is not allowed');
 	});
 
+	it('a scheme completed by the template text after its last variable is seen whole', async () => {
+		// the text after the last variable ends the attribute too: without it "javascript" looked like a path
+		const template = await compileTemplate({ format: 'html', body: '<a href="{{a}}:alert(1)">x</a>' });
+		await expect(template.render({ a: 'javascript' })).rejects.toThrow('"javascript:" is not allowed');
+		const mjml = await compileTemplate({ format: 'mjml', body: '<mjml><mj-body><mj-section><mj-column><mj-button href="{{a}}:alert(1)">x</mj-button></mj-column></mj-section></mj-body></mjml>' });
+		await expect(mjml.render({ a: 'javascript' })).rejects.toThrow('"javascript:" is not allowed');
+	});
+
 	it('a raw value with character references is checked as the browser decodes it', async () => {
 		const template = await compileTemplate({ format: 'html', body: '<a href="{{{url}}}">x</a>' });
 		await expect(template.render({ url: '&#106;avascript&colon;alert(1)' })).rejects.toThrow('"javascript:" is not allowed');
