@@ -3,11 +3,10 @@
  * error tied to its item. The result shapes themselves are in results.ts.
  */
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
-import type { MailshitResult } from '../results';
+import { validationFailed, type MailshitResult } from '../results';
 import { ConfigurationError } from '../shared/configurationError';
 import type { SmtpFailure } from '../smtp/classifyError';
 import type { ValidationFailure } from '../validation/errors';
-import { shortenLongWords } from '../validation/messageText';
 
 /** `report`: what the batch had sent when it stopped (see batchReport), added to the description. */
 function withReport(description: string, report?: string): string {
@@ -37,9 +36,11 @@ export function resultItems(node: INode): ResultItem {
 
 /** A bad input or setting on one item: the user fixes the item or the node. */
 export function itemValidationError(node: INode, itemIndex: number, failure: ValidationFailure, report?: string): NodeOperationError {
-	return new NodeOperationError(node, `Item ${itemIndex}: ${shortenLongWords(failure.error)}`, {
+	// shortened as the output item shows it
+	const { error, field } = validationFailed(failure);
+	return new NodeOperationError(node, `Item ${itemIndex}: ${error}`, {
 		itemIndex,
-		description: withReport(`Field: ${shortenLongWords(failure.field)}. Nothing was sent for this item.`, report),
+		description: withReport(`Field: ${field}. Nothing was sent for this item.`, report),
 	});
 }
 

@@ -82,6 +82,9 @@ function appPasswordAdvice(host: string): string {
 	return 'Gmail and Outlook need an App Password when 2-step verification is on';
 }
 
+/** Also the hint of the items a stopped Send never started. */
+export const CANCELLED_HINT = 'Not sent: the execution was stopped before this message went out.';
+
 export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 	refused: (c) =>
 		c.provider === 'localCatcher'
@@ -149,7 +152,7 @@ export const SMTP_ERROR_HINTS: Record<HintId, (ctx: HintContext) => string> = {
 		`The connection to ${c.endpoint} was lost after the whole message was sent but before the server confirmed it (${c.detail}), so it may or may not have been delivered: check the recipient's inbox before resending, or turn on "Resend When Delivery Is Uncertain" to prefer a possible duplicate over a possible loss.`,
 	serverGone: (c) =>
 		`${c.endpoint} took messages earlier in this run but then stopped accepting connections (${c.detail}) and was not back within ${c.facts.toleranceSeconds ?? 0} s: it is restarting or down, so check the server and send the rest later, or raise Server Restart Tolerance.`,
-	cancelled: () => 'Not sent: the execution was stopped before this message went out.',
+	cancelled: () => CANCELLED_HINT,
 	messageRefused: (c) =>
 		`The server refused the message (${c.detail}): read the server's reason; content or policy filters (SPF, DKIM, DMARC of the From domain) are the usual cause.`,
 	configuration: (c) => `The credential is not usable as filled in: ${c.detail}.`,

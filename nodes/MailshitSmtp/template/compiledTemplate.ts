@@ -8,7 +8,7 @@
  */
 import { createStructureCache } from './structureCache';
 import { TemplateError } from './errors';
-import { checkUrlSchemes, encodeHtmlValues, fillResolved } from './fillVariables';
+import { encodeHtmlValues, fillResolved } from './fillVariables';
 import { listVariables, type TemplateVariable } from './listVariables';
 import type { RenderPath } from './bodyRenderer';
 import { expandProgram, parseProgram, throwIfMissing, type ItemTemplate } from './program';
@@ -110,13 +110,12 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 		let texts = item.texts;
 		let htmlParts = item.texts;
 		if (spec.format !== 'text') {
-			const encoded = encodeHtmlValues(item.parsed, item.texts);
-			checkUrlSchemes(item.parsed, encoded.texts, item.paths, policy);
+			const encoded = encodeHtmlValues(item.parsed, item.texts, item.paths, policy);
 			texts = encoded.texts;
 			htmlParts = encoded.html;
 		}
-		const prepared = await structures.get(item.key);
-		return { renderer: prepared.renderer, texts, htmlParts, text };
+		const renderer = await structures.get(item.key);
+		return { renderer, texts, htmlParts, text };
 	};
 
 	const check = async (values: Record<string, unknown>): Promise<boolean> => {
@@ -153,8 +152,9 @@ export async function compileTemplate(spec: TemplateSpec): Promise<CompiledTempl
 }
 
 function throwIfMissingInEither(body: ItemTemplate, text: ItemTemplate | undefined): void {
+	// every item comes here twice (check, render): nothing missing is the common case, decided without allocating
+	if (body.missing.length === 0 && !text?.missing.length) return;
 	const missing = [...new Set([...body.missing, ...(text?.missing ?? [])])];
-	if (missing.length === 0) return;
 	// the body's names first: the field named is the first missing one the user has to supply
 	throwIfMissing({ missing, places: new Map([...(text?.places ?? []), ...body.places]) }, body.missing.length > 0 ? BODY_FIELD : TEXT_FIELD);
 }

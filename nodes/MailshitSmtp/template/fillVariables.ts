@@ -67,9 +67,7 @@ export function fillVariables(parsed: ParsedTemplate, values: Record<string, unk
 export function fillResolved(parsed: ParsedTemplate, texts: readonly string[], paths: readonly string[], mode: FillMode, urlSchemes: UrlSchemePolicy): string {
 	let parts: readonly string[];
 	if (mode === 'html') {
-		const encoded = encodeHtmlValues(parsed, texts);
-		checkUrlSchemes(parsed, encoded.texts, paths, urlSchemes);
-		parts = encoded.html;
+		parts = encodeHtmlValues(parsed, texts, paths, urlSchemes).html;
 	} else {
 		parts = encodePlainValues(parsed, texts, mode);
 	}
@@ -95,7 +93,8 @@ export interface HtmlValues {
 	html: string[];
 }
 
-export function encodeHtmlValues(parsed: ParsedTemplate, texts: readonly string[]): HtmlValues {
+/** Encodes each value for where it stands in HTML, and refuses a link whose scheme the policy does not allow. */
+export function encodeHtmlValues(parsed: ParsedTemplate, texts: readonly string[], paths: readonly string[], policy: UrlSchemePolicy): HtmlValues {
 	const contexts = findTokenContexts(parsed);
 	const shown: string[] = new Array<string>(texts.length);
 	const html: string[] = new Array<string>(texts.length);
@@ -108,6 +107,7 @@ export function encodeHtmlValues(parsed: ParsedTemplate, texts: readonly string[
 		shown[i] = text;
 		html[i] = token.raw ? text : context.inTag ? escapeInTag(text) : escapeHtml(text);
 	}
+	checkUrlSchemes(parsed, shown, paths, policy);
 	return { texts: shown, html };
 }
 
@@ -115,7 +115,7 @@ export function encodeHtmlValues(parsed: ParsedTemplate, texts: readonly string[
  * Refuses a link whose scheme the policy does not allow, checked on the whole attribute value as
  * a browser reads it (so `{{a}}{{b}}` cannot assemble "javascript:" from two harmless halves).
  */
-export function checkUrlSchemes(parsed: ParsedTemplate, shown: readonly string[], paths: readonly string[], policy: UrlSchemePolicy): void {
+function checkUrlSchemes(parsed: ParsedTemplate, shown: readonly string[], paths: readonly string[], policy: UrlSchemePolicy): void {
 	if (policy === '*') return;
 	const contexts = findTokenContexts(parsed);
 	for (let i = 0; i < contexts.length; i++) {

@@ -13,28 +13,22 @@ import { prepareMjmlBody } from './mjmlBody';
 import type { ParsedTemplate } from './parseTemplate';
 import { MAX_STRUCTURES, type TemplateProgram } from './program';
 
-export interface PreparedStructure {
-	parsed: ParsedTemplate;
-	renderer: BodyRenderer;
-}
-
 export interface StructureCache {
-	get(key: string): Promise<PreparedStructure>;
+	get(key: string): Promise<BodyRenderer>;
 	/** Set once a structure had to be compiled per item: the first reason found. */
 	readonly perItemReason?: string;
 }
 
 export function createStructureCache(format: TemplateFormat, program: TemplateProgram, stats: RenderStats): StructureCache {
-	const prepared = new Memo<string, Promise<PreparedStructure>>(MAX_STRUCTURES);
+	const prepared = new Memo<string, Promise<BodyRenderer>>(MAX_STRUCTURES);
 	let perItemReason: string | undefined;
 	return {
 		get(key) {
 			return prepared.get(key, async () => {
 				stats.structures++;
-				const parsed = program.structure(key);
-				const renderer = await prepareBody(format, parsed, () => stats.compiles++);
+				const renderer = await prepareBody(format, program.structure(key), () => stats.compiles++);
 				if (renderer.mode === 'per-item') perItemReason ??= renderer.perItemReason ?? 'of where its variables are';
-				return { parsed, renderer };
+				return renderer;
 			});
 		},
 		get perItemReason() {

@@ -3,6 +3,7 @@ import { recipientFields } from '../../descriptions/recipients.fields';
 import { sendOptionFields } from '../../descriptions/sendOptions.fields';
 import { templateFields } from '../../descriptions/template.fields';
 import { sendFailed, sentResult, validationFailed, type SendFailedResult } from '../../results';
+import { CANCELLED_HINT } from '../../smtp/errorHints';
 import { createTemplateCache } from '../../template';
 import { createPooledSender, type DeliveryOutcome } from '../../transport/pooledSender';
 import { runInOrder } from '../../shared/runInOrder';
@@ -35,7 +36,7 @@ function itemOutcome(outcome: DeliveryOutcome): ItemOutcome {
 }
 
 /** The result of an item the stop kept from starting (the node fails, so it is never output). */
-const CANCELLED: SendFailedResult = { success: false, type: 'send_failed', error: 'Execution stopped', code: 'EABORT', hint: 'Not sent: the execution was stopped before this message went out.' };
+const CANCELLED: SendFailedResult = { success: false, type: 'send_failed', error: 'Execution stopped', code: 'EABORT', hint: CANCELLED_HINT };
 
 /** Why pass two stopped early: the node error is built once every message in flight has settled. */
 type Halt =
