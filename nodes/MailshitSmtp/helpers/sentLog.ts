@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { IExecuteFunctions, ResolvedFilePath } from 'n8n-workflow';
 import { createAppendBatcher, type AppendBatcher } from '../shared/appendBatcher';
 import { fail } from '../shared/result';
-import type { DeliveryOutcome, PooledSender } from '../transport/pooledSender';
+import { addressStrings, type DeliveryOutcome, type PooledSender } from '../transport/pooledSender';
 import { configurationError } from './nodeOutput';
 
 interface SentLogOptions {
@@ -55,13 +55,8 @@ export interface SentLogRecord {
 
 type Message = Parameters<PooledSender['send']>[0];
 
-function addressesOf(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
-	return list.map((entry) => (typeof entry === 'object' && entry !== null && 'address' in entry ? String((entry as { address: unknown }).address) : String(entry)));
-}
-
 function envelopeRecipients(message: Message): string[] {
-	return [...new Set([...addressesOf(message.to), ...addressesOf(message.cc), ...addressesOf(message.bcc)])];
+	return [...new Set([...addressStrings(message.to), ...addressStrings(message.cc), ...addressStrings(message.bcc)])];
 }
 
 /**

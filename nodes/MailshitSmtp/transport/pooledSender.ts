@@ -55,8 +55,10 @@ function overlongHeaderLine(node: MimeNode): string | undefined {
 	return undefined;
 }
 
-function addresses(list: unknown): string[] {
-	return Array.isArray(list) ? list.map((entry) => (typeof entry === 'string' ? entry : String((entry as { address?: string }).address ?? entry))) : [];
+/** Addresses as nodemailer takes or reports them (one or a list; strings or `{ name, address }`), as plain strings. */
+export function addressStrings(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+	return list.map((entry) => (typeof entry === 'object' && entry !== null && 'address' in entry ? String((entry as { address: unknown }).address) : String(entry)));
 }
 
 /**
@@ -139,8 +141,8 @@ export function createPooledSender(settings: SmtpSettings, options: DeliveryOpti
 					delivered = true;
 					return ok({
 						messageId: info.messageId,
-						accepted: addresses(info.accepted),
-						rejected: addresses(info.rejected),
+						accepted: addressStrings(info.accepted),
+						rejected: addressStrings(info.rejected),
 						response: String(info.response ?? ''),
 					});
 				} catch (caught) {

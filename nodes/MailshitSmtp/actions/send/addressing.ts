@@ -8,8 +8,8 @@ import { checkHeaderWords } from '../../validation/headers';
 /** A display name goes into the To/From header line as it is (quoted) when it is ASCII. */
 function checkNames(list: NodemailerAddress[], field: string): ValidationResult {
 	for (const entry of list) {
-		const check = entry.name ? checkHeaderWords(entry.name, field) : undefined;
-		if (check && !check.ok) return fail({ ...check.failure, error: `${field}: a display name ${check.failure.error.slice(field.length + 1)}` });
+		const check = entry.name ? checkHeaderWords(entry.name, `${field}: a display name`) : undefined;
+		if (check && !check.ok) return fail({ ...check.failure, field });
 	}
 	return ok();
 }
@@ -67,11 +67,12 @@ export function resolveAddressing(input: AddressingInput): ValidationResult<Addr
 	if (from.value.length !== 1) {
 		return fail({ field: 'fromEmail', error: 'From Email must be exactly one address' });
 	}
-	const fromName = checkNames([formatRecipient(from.value[0])], 'fromEmail');
+	const sender = formatRecipient(from.value[0]);
+	const fromName = checkNames([sender], 'fromEmail');
 	if (!fromName.ok) return fromName;
 
 	return ok({
-		from: formatRecipient(from.value[0]),
+		from: sender,
 		to: lists._to!,
 		cc: lists._cc!,
 		bcc: lists._bcc!,
