@@ -51,7 +51,7 @@ async function renderItem(context: RenderContext, index: number, item: INodeExec
 		const rendered = await template.render(variables.value);
 		const result: CallbackResult = { success: true, type: 'callback', html: rendered.html ?? '', text: rendered.text, subject: subject.value };
 		// the .eml of a preview: what Send would compose from it, without addresses
-		const binary = await emailFiles(context.exec, options.emailFiles ?? 'html', rendered, { subject: subject.value, ...rendered });
+		const binary = await emailFiles(context.exec, options.emailFiles ?? 'html', { subject: subject.value, ...rendered });
 		return ok({ result: options.includeVariables ? { ...result, variables: template.variables } : result, ...(binary && { binary }) });
 	} catch (error) {
 		const failure = templateFailure(error);

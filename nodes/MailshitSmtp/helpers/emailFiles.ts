@@ -29,17 +29,16 @@ export const VIEWABLE_HTML_MIME_TYPE = 'text/plain';
 export async function emailFiles(
 	context: IExecuteFunctions,
 	files: EmailFiles | undefined,
-	rendered: { html?: string; text: string },
-	/** The message as it is (or would be) sent, for email.eml: subject, addresses, headers, attachments. */
+	/** The message as it is (or would be) sent: its rendered html and text, and for email.eml subject, addresses, headers, attachments. */
 	message: SendMailOptions,
 ): Promise<IBinaryKeyData | undefined> {
 	if (!files || files === 'none') return undefined;
 	const binary: IBinaryKeyData = {};
-	if (rendered.html !== undefined) {
-		const html = await context.helpers.prepareBinaryData(Buffer.from(rendered.html, 'utf8'), 'email.html', VIEWABLE_HTML_MIME_TYPE);
+	if (typeof message.html === 'string') {
+		const html = await context.helpers.prepareBinaryData(Buffer.from(message.html, 'utf8'), 'email.html', VIEWABLE_HTML_MIME_TYPE);
 		binary.html = { ...html, fileType: 'html', fileExtension: 'html' };
 	} else {
-		binary.text = await context.helpers.prepareBinaryData(Buffer.from(rendered.text, 'utf8'), 'email.txt', 'text/plain');
+		binary.text = await context.helpers.prepareBinaryData(Buffer.from(String(message.text ?? ''), 'utf8'), 'email.txt', 'text/plain');
 	}
 	if (files === 'htmlAndEml') {
 		const { message: eml } = (await toBytes.sendMail(message)) as { message: Buffer };

@@ -158,7 +158,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (result.type === 'sent') {
 			sent.push({ index, messageId: result.messageId });
 			record?.remember(index, digest, outcome);
-			const binary = await emailFiles(this, planned.value.emailFiles, { html: message.html as string | undefined, text: String(message.text) }, message);
+			const binary = await emailFiles(this, planned.value.emailFiles, message);
 			return binary ? { ...resultItem(index, result), binary } : resultItem(index, result);
 		}
 		if (outcome.hintId === 'cancelled') {

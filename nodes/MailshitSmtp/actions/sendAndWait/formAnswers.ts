@@ -32,7 +32,8 @@ export function postedValues(body: unknown): PostedValues {
 	return data && typeof data === 'object' && !Array.isArray(data) ? (data as PostedValues) : (body as PostedValues);
 }
 
-function list(value: unknown): string[] {
+/** A posted field's values: a list as strings, one value as a list of one, nothing as none. */
+export function postedFieldValues(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map((entry) => String(entry));
 	return value === undefined || value === null ? [] : [String(value)];
 }
@@ -41,7 +42,7 @@ export function readAnswers(fields: readonly FormField[], posted: PostedValues, 
 	const answers: Record<string, AnswerValue> = {};
 	const errors = new Map<number, string>();
 	fields.forEach((field, index) => {
-		const checked = readField(field, list(posted[inputName(index)]), phrases);
+		const checked = readField(field, postedFieldValues(posted[inputName(index)]), phrases);
 		if (checked.ok) answers[field.key] = checked.value;
 		else errors.set(index, checked.failure);
 	});

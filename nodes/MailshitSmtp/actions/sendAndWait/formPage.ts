@@ -5,7 +5,7 @@
  * (n8n 2.x accepts nothing else for a custom form). Pure: no n8n imports.
  */
 import { escapeHtml } from '../../template';
-import { inputName, type FieldErrors, type PostedValues } from './formAnswers';
+import { inputName, postedFieldValues, type FieldErrors, type PostedValues } from './formAnswers';
 import type { FormField } from './formFields';
 import { renderPage, type PageLook, type ResponsePage } from './pageLayout';
 
@@ -26,9 +26,7 @@ const INPUT_TYPES: Readonly<Record<string, string>> = { text: 'text', email: 'em
 
 function postedList(state: FormState | undefined, index: number, field: FormField): string[] {
 	if (!state) return Array.isArray(field.defaultValue) ? field.defaultValue : field.defaultValue ? [field.defaultValue] : [];
-	const value = state.posted[inputName(index)];
-	if (Array.isArray(value)) return value.map(String);
-	return value === undefined || value === null ? [] : [String(value)];
+	return postedFieldValues(state.posted[inputName(index)]);
 }
 
 function attributes(pairs: Record<string, string | boolean | undefined>): string {
