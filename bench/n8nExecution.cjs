@@ -1,9 +1,10 @@
 /**
  * The last execution of a workflow as n8n stored it, read from an n8n user folder's SQLite database
  * (`n8n execute` prints its run data through a stream-based logger and exits, which cuts a 10,000-
- * item run short on a pipe). Run with n8n's own Node (node:sqlite) and n8n's `flatted`:
+ * item run short on a pipe). Run with n8n's own Node (node:sqlite) and the `flatted` package n8n
+ * stores run data with (this repo's devDependency, as in the e2e and queue suites):
  *
- *   node n8nExecution.cjs <database.sqlite> <path to n8n's flatted> <workflow id>
+ *   node n8nExecution.cjs <database.sqlite> <path to flatted> <workflow id>
  *
  * Prints one JSON line: status, startedAt and stoppedAt (ms since the epoch), and per node its
  * first run's startTime, executionTime, hints and output item count.

@@ -39,7 +39,7 @@ async function timeEach(orders: readonly Record<string, unknown>[], render: (ord
 	return { totalMs: performance.now() - started, sorted: times.sort((a, b) => a - b) };
 }
 
-export async function benchOrderConfirmations(count: number): Promise<OrderBenchResult> {
+async function benchOrderConfirmations(count: number): Promise<OrderBenchResult> {
 	const orders = Array.from({ length: count }, (_, index) => orderRow(index));
 	// the structures the orders fall into, counted without the node: what "compiled once per structure" may cost at most
 	const program = parseProgram(SPEC.body, 'template', new PartialLibrary(SPEC.partials));

@@ -96,10 +96,9 @@ interface StoredExecution {
 
 async function readStoredExecution(cli: N8nCli, workflowId: string): Promise<StoredExecution> {
 	const database = path.join(cli.userFolder, '.n8n', 'database.sqlite');
-	const flatted = path.join(cli.install.dir, 'node_modules', 'flatted');
 	const result = check(
 		'reading the execution',
-		await runCommand(cli.install.nodeBin, [path.join(__dirname, 'n8nExecution.cjs'), database, flatted, workflowId], { cwd: cli.userFolder, env: cli.env(), timeoutMs: 120_000 }),
+		await runCommand(cli.install.nodeBin, [path.join(__dirname, 'n8nExecution.cjs'), database, require.resolve('flatted'), workflowId], { cwd: cli.userFolder, env: cli.env(), timeoutMs: 120_000 }),
 	);
 	return JSON.parse(result.stdout.trim().split('\n').pop()!) as StoredExecution;
 }

@@ -11,7 +11,7 @@ import { createTemplateCache } from '../nodes/MailshitSmtp/template';
 
 export const FROM = { name: 'mailshit bench', address: 'bench@mailshit.example' };
 
-export const SUBJECT = 'News for {{company}}';
+const SUBJECT = 'News for {{company}}';
 
 export function recipientRows(count: number): IDataObject[] {
 	return Array.from({ length: count }, (_, n) => subscriber(n, { company: `Company ${n % 97}` }));

@@ -31,7 +31,7 @@ const numbered = (options: Record<string, unknown>) => ({
 	options,
 });
 
-export interface BatchSafetyFixtures {
+interface BatchSafetyFixtures {
 	credentials: CredentialImport[];
 	workflows: WorkflowFixture[];
 	sinks: SmtpSink[];

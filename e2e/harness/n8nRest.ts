@@ -16,8 +16,6 @@
  * - OAuth2:      GET /rest/oauth2-credential/auth?id=… -> the authorization URL (a string); the
  *                identity provider sends the browser to n8n's callback, which needs the session
  *                cookie in 2.x (not the browser-id header: n8n skips that check for the callback)
-	}
-
  * - create:      POST /rest/workflows {id?, name, nodes, connections, settings} -> {id, versionId}
  * - publish:     POST /rest/workflows/:id/activate {versionId} (2.x; its production webhooks go live)
  * - executions:  GET /rest/executions?filter={"workflowId":…}&limit=N -> {count, results}

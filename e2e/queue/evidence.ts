@@ -17,7 +17,7 @@ interface LogLine {
 }
 
 /** n8n's JSON log lines (N8N_LOG_FORMAT=json); other lines (a runner's stderr) are skipped. */
-export function jsonLogLines(text: string): LogLine[] {
+function jsonLogLines(text: string): LogLine[] {
 	const lines: LogLine[] = [];
 	for (const line of text.split('\n')) {
 		if (!line.startsWith('{')) continue;

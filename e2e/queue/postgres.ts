@@ -25,7 +25,7 @@ export interface PrivatePostgres {
 const SERVER_BINARIES = ['initdb', 'postgres', 'createdb'];
 
 /** The folder with initdb and postgres: $MAILSHIT_PG_BIN, the PATH, or Debian's newest /usr/lib/postgresql/<major>/bin. */
-export function postgresBinDir(): string {
+function postgresBinDir(): string {
 	if (process.env.MAILSHIT_PG_BIN) return process.env.MAILSHIT_PG_BIN;
 	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
 		if (dir && SERVER_BINARIES.every((name) => existsSync(path.join(dir, name)))) return dir;

@@ -7,7 +7,7 @@ import { codeNode, mailshitNode, sendWorkflow, type WorkflowFixture } from '../.
 import { orderConfirmationParameters, orderRow } from '../../examples/orderConfirmation';
 
 export const ORDER_WORKFLOW_ID = 'mailshitExample02';
-export const ORDER_WORKFLOW_NAME = 'mailshit example: order confirmations with {{#each}}';
+const ORDER_WORKFLOW_NAME = 'mailshit example: order confirmations with {{#each}}';
 
 export function orderConfirmationWorkflow(credential: { id: string; name: string }): WorkflowFixture {
 	const orders = [

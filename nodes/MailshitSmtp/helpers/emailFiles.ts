@@ -24,7 +24,7 @@ const toBytes = createTransport({ streamTransport: true, buffer: true, disableFi
 export type { EmailFiles };
 
 /** See the file comment: the MIME type under which n8n's viewer will show email.html. */
-export const VIEWABLE_HTML_MIME_TYPE = 'text/plain';
+const VIEWABLE_HTML_MIME_TYPE = 'text/plain';
 
 export async function emailFiles(
 	context: IExecuteFunctions,

@@ -32,7 +32,7 @@ interface SentLogOptions {
 	sentLogFile?: string;
 }
 
-export type SentLogEvent = 'start' | 'sending' | 'sent' | 'failed' | 'uncertain';
+type SentLogEvent = 'start' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
 /** One line of the Sent Log File. */
 export interface SentLogRecord {

@@ -17,10 +17,10 @@ export { parseProgram, fillProgram, expandProgram, MAX_STRUCTURES, type Template
 export { PartialLibrary, MAX_PARTIAL_DEPTH, type PartialDefinition } from './sections/partials';
 export { isTruthy } from './sections/scope';
 export { listVariables, type TemplateVariable } from './listVariables';
-export { fillVariables, resolveValues, type FillMode } from './fillVariables';
+export { fillVariables, type FillMode } from './fillVariables';
 export { lookupEvery, lookupPath, lookupVariable, formatValue, isMissing } from './values';
 export { escapeHtml, toHeaderSafe } from './escape';
-export { encodeUrlComponent, urlSchemePolicy, DEFAULT_URL_SCHEMES, type UrlSchemePolicy } from './urlEncoding';
+export { encodeUrlComponent, urlSchemePolicy, type UrlSchemePolicy } from './urlEncoding';
 export { htmlToText } from './htmlToText';
 export { compileMjml, type CompileMjmlOptions } from './mjmlCompile';
 export type { RenderPath } from './bodyRenderer';

@@ -15,7 +15,7 @@
 export type UrlPart = 'whole' | 'path' | 'query' | 'fragment';
 
 /** Schemes a whole-URL value may have without the user allowing more: web links and mail links. */
-export const DEFAULT_URL_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
+const DEFAULT_URL_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
 
 /** RFC 3986 component encoding: only unreserved characters stay (encodeURIComponent also keeps !'()*). */
 export function encodeUrlComponent(value: string): string {

@@ -102,7 +102,7 @@ export type NextStep =
 	| { retry: false; reason: 'final' | 'retriesSpent' | 'toleranceSpent' };
 
 /** The longest pause between two tries at a server that is restarting: it is back within seconds. */
-export const MAX_UNREACHABLE_DELAY_MS = 5000;
+const MAX_UNREACHABLE_DELAY_MS = 5000;
 
 /**
  * After a failed attempt of kind `kind` (already added to `history`): retry, and after how long,

@@ -52,7 +52,7 @@ const CONTENT_HEADER = /^content-/i;
  * its spaces and encodes non-ASCII words in short pieces, but a run without spaces stays on one
  * line; with the header's name in front, a word of this length still fits.
  */
-export const MAX_HEADER_WORD_LENGTH = 900;
+const MAX_HEADER_WORD_LENGTH = 900;
 
 // RFC 5322 §3.6.8: field-name = 1*ftext, ftext = %d33-57 / %d59-126 (printable ASCII except ":").
 const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;

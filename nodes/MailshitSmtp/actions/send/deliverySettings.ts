@@ -19,7 +19,7 @@ export interface DeliveryOptionValues {
 }
 
 /** Each number option's bounds: the same for a typed value and one from an expression. */
-export const DELIVERY_NUMBERS = {
+const DELIVERY_NUMBERS = {
 	maxConnections: { label: 'Max Connections', min: 1, max: 50, fallback: 5, integer: true },
 	messagesPerSecond: { label: 'Messages per Second', min: 0, max: 10_000, fallback: 0 },
 	retries: { label: 'Retries', min: 0, max: 10, fallback: 2, integer: true },
@@ -31,7 +31,7 @@ export const DELIVERY_NUMBERS = {
  * Delivery settings belong to the execution (one pool), so they are read from the first item;
  * a value no setting could have stops the node before anything is sent.
  */
-export function readDeliveryOptions(values: DeliveryOptionValues, signal?: AbortSignal): Result<DeliveryOptions, ValidationFailure> {
+function readDeliveryOptions(values: DeliveryOptionValues, signal?: AbortSignal): Result<DeliveryOptions, ValidationFailure> {
 	const numbers: Partial<Record<keyof typeof DELIVERY_NUMBERS, number>> = {};
 	for (const [name, setting] of Object.entries(DELIVERY_NUMBERS) as Array<[keyof typeof DELIVERY_NUMBERS, NumberSetting]>) {
 		const read = readNumberSetting(values[name], setting);

@@ -13,7 +13,7 @@
  */
 import { domainToASCII } from 'node:url';
 
-export type Alignment = 'strict' | 'relaxed' | 'none';
+type Alignment = 'strict' | 'relaxed' | 'none';
 
 export function dkimAlignment(signingDomain: string, fromDomain: string): Alignment {
 	const signing = domainToASCII(signingDomain) || signingDomain.toLowerCase();

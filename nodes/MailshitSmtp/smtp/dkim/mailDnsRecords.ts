@@ -66,9 +66,9 @@ export function spfAllowsEveryone(record: string): boolean {
 	return /(^|\s)\+?all\s*$/i.test(record.trim());
 }
 
-export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
+type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 
-export interface DmarcRecord {
+interface DmarcRecord {
 	policy: DmarcPolicy;
 	/** The policy for subdomains, when the record names one. */
 	subdomainPolicy?: DmarcPolicy;

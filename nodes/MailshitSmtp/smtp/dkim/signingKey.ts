@@ -20,8 +20,8 @@ export interface DkimSigningKey {
 	publicKeyRecord: string;
 }
 
-export const MIN_RSA_BITS = 1024;
-export const MAX_RSA_BITS = 4096;
+const MIN_RSA_BITS = 1024;
+const MAX_RSA_BITS = 4096;
 /** What Gmail, Yahoo and M3AAWG ask for; 1024 still verifies but is a warning. */
 export const RECOMMENDED_RSA_BITS = 2048;
 
