@@ -97,15 +97,7 @@ describe('npm start: n8n 2.x with the package, and a local mail catcher', () => 
 		const rest = new N8nRestClient(first.editorUrl);
 		await rest.login(OWNER.email, OWNER.password);
 		const executionId = await rest.runWorkflow(2, workflowId, TRIGGER_NAME);
-		const execution = await waitUntil(
-			async () => {
-				const e = await rest.getExecution(executionId);
-				return ['success', 'error', 'crashed', 'canceled'].includes(e.status) ? e : undefined;
-			},
-			`the execution of ${workflowId} to finish`,
-			60_000,
-		);
-		return execution.status;
+		return (await rest.waitForExecution(executionId, 60_000)).status;
 	}
 
 	test('comes up, printing the editor and inbox URLs and the demo login', async () => {

@@ -10,7 +10,6 @@ import type { N8nMajor } from '../n8n-versions';
 import { customSmtpCredential, mailshitNode, numberedItemsNode, sendWorkflow, TRIGGER_NAME, type WorkflowFixture } from './fixtures';
 import type { CredentialImport, N8nCli } from './n8nCli';
 import type { N8nRestClient } from './n8nRest';
-import { waitUntil } from './processes';
 
 const SEND_NODE = 'mailshit SMTP';
 const MAX_CONNECTIONS = 3;
@@ -66,15 +65,6 @@ export async function batchSafetyFixtures(): Promise<BatchSafetyFixtures & { sto
 	};
 }
 
-const FINISHED = ['success', 'error', 'crashed', 'canceled'];
-
-async function finished(rest: N8nRestClient, executionId: string) {
-	return waitUntil(async () => {
-		const execution = await rest.getExecution(executionId);
-		return FINISHED.includes(execution.status) ? execution : undefined;
-	}, `execution ${executionId} to finish`, 60_000);
-}
-
 function arrivedAfter(messages: ReceivedMessage[], time: number): number {
 	return messages.filter((message) => message.receivedAt > time).length;
 }
@@ -96,7 +86,7 @@ export function describeStop(major: N8nMajor, context: () => { rest: N8nRestClie
 			console.log(`n8n ${major}: Stop returned with ${atReturn} of ${BATCH} arrived; ${sink.messages.length} in all once the pool closed`);
 			expect(sink.messages.length - atReturn).toBeLessThanOrEqual(MAX_CONNECTIONS);
 			expect(sink.messages.length).toBeLessThan(200);
-			expect((await finished(rest, executionId)).status).toBe('canceled');
+			expect((await rest.waitForExecution(executionId, 60_000)).status).toBe('canceled');
 			expect([...sink.arrivalsByMessageId().values()].every((count) => count === 1)).toBe(true);
 		});
 
@@ -106,7 +96,7 @@ export function describeStop(major: N8nMajor, context: () => { rest: N8nRestClie
 			const executionId = await rest.runWorkflow(major, 'mailshitE2eTimeout', TRIGGER_NAME);
 			await sink.waitForMessages(1, 60_000);
 			await sink.waitForIdle(60_000);
-			const execution = await finished(rest, executionId);
+			const execution = await rest.waitForExecution(executionId, 60_000);
 			expect(execution.status).toBe('canceled');
 			const stoppedAt = Date.parse(String(execution.stoppedAt));
 			console.log(`n8n ${major}: the ${TIMEOUT_SECONDS} s timeout stopped ${BATCH} at ${sink.messages.length} arrived, ${arrivedAfter(sink.messages, stoppedAt)} after n8n's stoppedAt`);

@@ -25,6 +25,10 @@
  */
 import { parse as parseFlatted } from 'flatted';
 import type { ExecuteRun, N8nMajor } from '../n8n-versions';
+import { waitUntil } from './processes';
+
+/** The statuses an execution ends in. */
+const ENDED = ['success', 'error', 'crashed', 'canceled'];
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -132,6 +136,14 @@ export class N8nRestClient {
 
 	async getExecution(id: string): Promise<ExecutionSummary & { data?: string }> {
 		return this.request('GET', `/executions/${id}`);
+	}
+
+	/** Waits (at most `timeoutMs`) until the execution has ended: success, error, crashed or canceled. */
+	async waitForExecution(id: string, timeoutMs: number): Promise<ExecutionSummary & { data?: string }> {
+		return waitUntil(async () => {
+			const execution = await this.getExecution(id);
+			return ENDED.includes(execution.status) ? execution : undefined;
+		}, `execution ${id} to finish`, timeoutMs);
 	}
 
 	/** A finished execution's run data, in the shape `n8n execute` prints. */

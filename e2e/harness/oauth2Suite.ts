@@ -17,7 +17,6 @@ import { outputItems, type ExecuteRun, type N8nMajor } from '../n8n-versions';
 import { mailshitNode, sendWorkflow, TRIGGER_NAME, OAUTH2_CREDENTIAL_TYPE, codeNode, type WorkflowFixture } from './fixtures';
 import type { CredentialImport } from './n8nCli';
 import type { N8nRestClient } from './n8nRest';
-import { waitUntil } from './processes';
 import { newsletterParameters } from '../../examples/newsletter';
 
 /** The mailbox the token signs in as, and the From of every newsletter. */
@@ -76,11 +75,7 @@ export async function startOAuth2Fixtures(n8nBaseUrl: string, recipients: object
 
 async function runToEnd(rest: N8nRestClient, major: N8nMajor, workflowId: string): Promise<ExecuteRun> {
 	const executionId = await rest.runWorkflow(major, workflowId, TRIGGER_NAME);
-	await waitUntil(
-		async () => ['success', 'error', 'crashed', 'canceled'].includes((await rest.getExecution(executionId)).status),
-		`execution ${executionId} of ${workflowId} to finish`,
-		120_000,
-	);
+	await rest.waitForExecution(executionId, 120_000);
 	return rest.getExecutionRun(executionId);
 }
 
