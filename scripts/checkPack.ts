@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildAndPack, installCommunityPackage, PACKAGE_NAME, REPO_ROOT } from '../e2e/harness/communityPackage';
+import { buildAndPack, installCommunityPackage, npmComplaints, PACKAGE_NAME, REPO_ROOT } from '../e2e/harness/communityPackage';
 import { runCommand, type CommandResult } from '../e2e/harness/processes';
 import { duSize, nodeVersionOf } from '../e2e/install/commands';
 import { envWithNode } from '../e2e/install/npm';
@@ -45,11 +45,6 @@ function filesUnder(root: string): string[] {
 	return readdirSync(root, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
-/** What npm printed that is not a plain progress line: every warning and error. */
-function npmComplaints(result: CommandResult): string[] {
-	return `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^npm (warn|error|ERR!)/i.test(line.trim()));
 }
 
 interface SourceMap {
@@ -122,7 +117,7 @@ function judgeInstall(label: string, result: CommandResult, packageDir: string, 
 		finding(`${label}: npm exited ${result.status}\n${result.stdout}${result.stderr}`);
 		return undefined;
 	}
-	const complaints = npmComplaints(result);
+	const complaints = npmComplaints(`${result.stdout}\n${result.stderr}`);
 	for (const line of complaints) finding(`${label}: ${line}`);
 	const added = /added \d+ packages?[^\n]*/.exec(result.stdout)?.[0] ?? 'installed';
 	if (!complaints.length) console.log(`  ${label}: ${added}, ${duSize(modulesDir)}, no warning`);

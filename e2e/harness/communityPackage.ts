@@ -35,6 +35,11 @@ export async function buildAndPack(destDir: string, log: (line: string) => void 
 	return tarball;
 }
 
+/** What npm printed that is not a plain progress line: every warning and error. */
+export function npmComplaints(output: string): string[] {
+	return output.split('\n').filter((line) => /^npm (warn|error|ERR!)/i.test(line.trim()));
+}
+
 export interface InstalledPackage {
 	/** `<userFolder>/.n8n/nodes/node_modules/n8n-nodes-mailshit` */
 	directory: string;
