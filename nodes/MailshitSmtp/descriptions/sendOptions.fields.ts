@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DELIVERY_NUMBERS } from '../actions/send/deliverySettings';
 import { dnsOptionFields } from './dnsOptions.fields';
 import { emailFilesOption, urlSchemesOption } from './emailOutput.fields';
 
@@ -134,7 +135,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Max Connections',
 				name: 'maxConnections',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
+				typeOptions: { minValue: DELIVERY_NUMBERS.maxConnections.min, maxValue: DELIVERY_NUMBERS.maxConnections.max },
 				default: 5,
 				description: 'SMTP connections used in parallel, all from one pool that lives for the execution',
 			},
@@ -142,7 +143,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Messages per Second',
 				name: 'messagesPerSecond',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10000 },
+				typeOptions: { minValue: DELIVERY_NUMBERS.messagesPerSecond.min, maxValue: DELIVERY_NUMBERS.messagesPerSecond.max },
 				default: 0,
 				description: 'Evenly spaced sending for providers with quotas (Gmail, Microsoft 365); 0 = unlimited',
 			},
@@ -169,7 +170,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Retries',
 				name: 'retries',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
+				typeOptions: { minValue: DELIVERY_NUMBERS.retries.min, maxValue: DELIVERY_NUMBERS.retries.max },
 				default: 2,
 				description: 'Extra attempts, with backoff, for temporary failures (4xx replies, a connection lost before the server took the message): at most Retries + 1 attempts per message reach the server; permanent 5xx refusals are never retried',
 			},
@@ -177,7 +178,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Retry Delay (Seconds)',
 				name: 'retryDelaySeconds',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 3600 },
+				typeOptions: { minValue: DELIVERY_NUMBERS.retryDelaySeconds.min, maxValue: DELIVERY_NUMBERS.retryDelaySeconds.max },
 				default: 1,
 				description: 'Wait before the first retry; it doubles for each further attempt, with random jitter',
 			},
@@ -195,7 +196,7 @@ export const sendOptionFields: INodeProperties[] = [
 				displayName: 'Server Restart Tolerance (Seconds)',
 				name: 'restartToleranceSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 3600 },
+				typeOptions: { minValue: DELIVERY_NUMBERS.restartToleranceSeconds.min, maxValue: DELIVERY_NUMBERS.restartToleranceSeconds.max },
 				default: 60,
 				description:
 					'Once the server has accepted a message in this run, how long to keep trying when it refuses connections or does not answer them (a restart), without using up Retries. The first connection of a run still fails at once when it is refused.',

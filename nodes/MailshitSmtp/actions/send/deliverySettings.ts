@@ -18,8 +18,8 @@ export interface DeliveryOptionValues {
 	resendUncertain?: boolean;
 }
 
-/** Each number option's bounds: the same for a typed value and one from an expression. */
-const DELIVERY_NUMBERS = {
+/** Each number option's bounds: the same for a typed value and one from an expression (the fields' minValue and maxValue too). */
+export const DELIVERY_NUMBERS = {
 	maxConnections: { label: 'Max Connections', min: 1, max: 50, fallback: 5, integer: true },
 	messagesPerSecond: { label: 'Messages per Second', min: 0, max: 10_000, fallback: 0 },
 	retries: { label: 'Retries', min: 0, max: 10, fallback: 2, integer: true },
